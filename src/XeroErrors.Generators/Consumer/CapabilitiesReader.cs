@@ -1,0 +1,17 @@
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Consumer;
+
+/// <summary>Looks at the consumer's compilation once per change and keeps only flags.</summary>
+internal static class CapabilitiesReader
+{
+    public static ConsumerCapabilities Read(Compilation compilation) => new(
+        SupportsNullable: compilation is CSharpCompilation csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8,
+        HasHttp: Has(compilation, "System.Net.Http.HttpResponseMessage") && Has(compilation, "System.Net.Http.DelegatingHandler"),
+        HasSystemTextJson: Has(compilation, "System.Text.Json.JsonDocument"),
+        HasPolly: Has(compilation, "Polly.Retry.RetryStrategyOptions`1") && Has(compilation, "Polly.Outcome`1"));
+
+    private static bool Has(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName) is not null;
+}

@@ -1,0 +1,135 @@
+using Microsoft.CodeAnalysis;
+
+namespace XeroErrors.Generators.Diagnostics;
+
+/// <summary>
+/// Every diagnostic the generator reports. Ids are stable: never renumber or reuse one.
+/// Each id has a section in docs/diagnostics.md with a broken and a fixed example.
+/// </summary>
+internal static class DiagnosticDescriptors
+{
+    /// <summary>Where docs/diagnostics.md is published; each descriptor links to its own section.</summary>
+    public const string HelpBaseUri = "https://github.com/XeroErrors/XeroErrors.Generators/blob/main/docs/diagnostics.md";
+
+    private const string SpecCategory = "XeroErrors.Spec";
+    private const string UsageCategory = "XeroErrors.Usage";
+
+    public static readonly DiagnosticDescriptor YamlSyntaxError = Error(
+        "XERR001", "The spec is not valid YAML",
+        "The spec is not valid YAML: {0}. Fix the YAML syntax at this position.");
+
+    public static readonly DiagnosticDescriptor RootNotMapping = Error(
+        "XERR002", "The spec's root is not a mapping",
+        "The spec's root is a {0}, not a mapping. Start the file with keys such as 'namespace:', 'prefix:' and 'responses:'.");
+
+    public static readonly DiagnosticDescriptor MissingResponses = Error(
+        "XERR003", "The spec has no responses",
+        "{0}. Add a 'responses:' sequence with at least one entry (name, status, summary).");
+
+    public static readonly DiagnosticDescriptor EntryNotMapping = Error(
+        "XERR004", "A response entry is not a mapping",
+        "Entry {0} of 'responses' is a {1}, not a mapping. Write it as '- name: ...' with 'status:' and 'summary:' below it.");
+
+    public static readonly DiagnosticDescriptor MissingRequiredKey = Error(
+        "XERR005", "A required key is missing",
+        "{0} has no '{1}'. Add '{1}: {2}'.");
+
+    public static readonly DiagnosticDescriptor InvalidIdentifier = Error(
+        "XERR006", "A name is not a valid C# identifier",
+        "'{0}' is not a valid C# identifier for {1}. Use letters, digits and '_', starting with a letter (for example 'RateLimitExceeded').");
+
+    public static readonly DiagnosticDescriptor KeywordIdentifier = Error(
+        "XERR007", "A name is a C# keyword",
+        "'{0}' is a C# keyword and cannot name {1}. Choose another name (for example '{2}').");
+
+    public static readonly DiagnosticDescriptor ReservedName = Error(
+        "XERR008", "A name collides with a generated name",
+        "The name '{0}' collides with {1}. Rename the entry.");
+
+    public static readonly DiagnosticDescriptor DuplicateName = Error(
+        "XERR009", "Two entries have the same name",
+        "The name '{0}' is used by more than one entry (first at line {1}). Give each entry its own name.");
+
+    public static readonly DiagnosticDescriptor InvalidStatus = Error(
+        "XERR010", "A status is not an HTTP status code",
+        "The status '{0}' is not an integer from 100 to 599. Write a status code such as 503, or a list such as [503, 429].");
+
+    public static readonly DiagnosticDescriptor SharedStatusWithoutDefault = Error(
+        "XERR011", "A shared status has no default entry",
+        "Status {0} is shared by {1} but none is marked 'default: true'. Mark the entry to choose when no 'match' hits.");
+
+    public static readonly DiagnosticDescriptor SharedStatusWithSeveralDefaults = Error(
+        "XERR012", "A shared status has several default entries",
+        "Status {0} has more than one 'default: true' entry ({1}). Keep 'default: true' on one of them.");
+
+    public static readonly DiagnosticDescriptor SharedStatusWithoutMatch = Error(
+        "XERR013", "An entry of a shared status has no match",
+        "'{0}' shares status {1} with other entries but has no 'match' and is not the default, so it can never be chosen. Add 'match: {{ body: [...] }}' or 'match: {{ headers: [...] }}'.");
+
+    public static readonly DiagnosticDescriptor DuplicateBodyMarker = Error(
+        "XERR014", "A body marker is used by two entries of one status",
+        "The body marker '{0}' of '{1}' is also a marker of '{2}' for status {3}, so one of them can never be chosen. Keep the marker on one entry.");
+
+    public static readonly DiagnosticDescriptor InvalidRetryAfter = Error(
+        "XERR015", "retry.after is not a number of seconds",
+        "'retry.after' is '{0}', which is not a whole, non-negative number of seconds. Write for example 'after: 300'.");
+
+    public static readonly DiagnosticDescriptor InvalidNamespace = Error(
+        "XERR016", "The namespace is not a valid C# namespace",
+        "The namespace '{0}' from {1} is not a valid C# namespace. Use dot-separated identifiers, for example 'XeroErrors.Projects'.");
+
+    public static readonly DiagnosticDescriptor InvalidPrefix = Error(
+        "XERR017", "The prefix is not a valid C# identifier",
+        "The prefix '{0}' is not a valid start of a C# type name. Use letters, digits and '_', starting with a letter (for example 'Xero').");
+
+    public static readonly DiagnosticDescriptor InvalidValue = Error(
+        "XERR018", "A key has a value of the wrong kind",
+        "'{0}' is '{1}', but it must be {2}.");
+
+    public static readonly DiagnosticDescriptor InvalidHeader = Error(
+        "XERR019", "A header definition is not valid",
+        "The header definition {0} is not valid: {1}.");
+
+    public static readonly DiagnosticDescriptor InvalidOption = Error(
+        "XERR020", "An MSBuild option has an invalid value",
+        "The MSBuild property '{0}' is '{1}', but it must be {2}.");
+
+    public static readonly DiagnosticDescriptor DuplicateGeneratedTypes = Error(
+        "XERR021", "Two spec files generate the same types",
+        "The spec files '{0}' and '{1}' both generate types '{2}.{3}*'. Give each file its own 'namespace' or 'prefix'.");
+
+    public static readonly DiagnosticDescriptor UnknownKey = Warning(
+        "XERR100", "Unknown key in the spec",
+        "The key '{0}' is not known in {1} and is ignored. Allowed keys: {2}.");
+
+    public static readonly DiagnosticDescriptor SuccessEntryWithRetryOrMatch = Warning(
+        "XERR101", "A 2xx entry has retry or match",
+        "'{0}' is a success status ({1}) but has '{2}', which has no effect on a success. Remove it.");
+
+    public static readonly DiagnosticDescriptor EmptySpec = Warning(
+        "XERR102", "The spec file is empty",
+        "The spec file '{0}' is empty, so nothing is generated from it. Add 'responses:' or remove the file from AdditionalFiles.");
+
+    public static readonly DiagnosticDescriptor MissingSystemTextJson = Warning(
+        "XERR103", "System.Text.Json is not referenced",
+        "'{0}' parses its body as JSON ('body: {1}'), but the project does not reference System.Text.Json, so those properties stay empty. Add a PackageReference to System.Text.Json.");
+
+    public static readonly DiagnosticDescriptor MatchNeverUsed = Warning(
+        "XERR104", "A match on an entry that shares no status",
+        "'{0}' has 'match', but no other entry shares its status, so the match is never consulted. Remove 'match' or add the entries it tells apart.");
+
+    public static readonly DiagnosticDescriptor InternalError = new(
+        "XERR999",
+        "The generator failed unexpectedly",
+        "XeroErrors.Generators failed on '{0}' with {1}: {2}. Please report this with the spec that caused it.",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr999");
+
+    private static DiagnosticDescriptor Error(string id, string title, string message) =>
+        new(id, title, message, SpecCategory, DiagnosticSeverity.Error, isEnabledByDefault: true, helpLinkUri: HelpBaseUri + "#" + id.ToLowerInvariant());
+
+    private static DiagnosticDescriptor Warning(string id, string title, string message) =>
+        new(id, title, message, SpecCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, helpLinkUri: HelpBaseUri + "#" + id.ToLowerInvariant());
+}

@@ -1,0 +1,67 @@
+using System;
+using System.Collections.Generic;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using XeroErrors.Generators.Emit;
+using XeroErrors.Generators.Model;
+using XeroErrors.Generators.Spec;
+
+namespace XeroErrors.Generators.Diagnostics;
+
+/// <summary>
+/// Keeps exceptions inside the generator. An exception escaping a callback shows as warning CS8785 and a pile
+/// of misleading errors about missing types; here it becomes one XERR999 error at the spec instead.
+/// </summary>
+internal static class Guard
+{
+    public static SpecParseResult Parse(string path, Func<SpecParseResult> parse)
+    {
+        try
+        {
+            return parse();
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            return new SpecParseResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, ex) }), EquatableArray<BodyUse>.Empty);
+        }
+    }
+
+    public static void Emit(SourceProductionContext context, EmitInput input, ConsumerCapabilities capabilities)
+    {
+        IReadOnlyList<GeneratedFile> files;
+        try
+        {
+            // Everything is generated before anything is added: a failure leaves no half-built code behind.
+            files = Emitter.Emit(input.Model, capabilities, input.FilePath);
+        }
+        catch (OperationCanceledException)
+        {
+            throw;
+        }
+        catch (Exception ex)
+        {
+            context.ReportDiagnostic(Internal(input.FilePath, ex).ToDiagnostic());
+            return;
+        }
+
+        foreach (var file in files)
+        {
+            try
+            {
+                context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+            }
+            catch (ArgumentException)
+            {
+                // A hint name another spec already used: XERR021 reports the collision.
+            }
+        }
+    }
+
+    public static DiagnosticInfo Internal(string path, Exception ex) =>
+        DiagnosticInfo.Create(DiagnosticDescriptors.InternalError, SpecLocation.FileStart(path), System.IO.Path.GetFileName(path), ex.GetType().FullName ?? ex.GetType().Name, YamlNodes.Quote(ex.Message));
+}

@@ -1,0 +1,294 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Emit;
+
+/// <summary>
+/// Emits <c>{Prefix}ResponseClassifier</c>: a switch on the status code with ordinal-ignore-case
+/// searches in the body, generated from the spec rather than a table read at run time.
+/// </summary>
+internal static class ClassifierEmitter
+{
+    public static string Emit(EmitContext context)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Open(writer, context);
+        FileHeader.Doc(
+            writer,
+            $"Tells which {context.KindType} a response from the {context.ApiName} is, and turns error responses into exceptions.",
+            "Nothing here throws for any status code or body: an unexpected response is classified, never a crash.");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
+        writer.OpenBrace();
+        writer.WriteLines($$"""
+            /// <summary>Classifies a response from its status code and body, with no headers.</summary>
+            /// <param name="statusCode">The HTTP status code; any value is accepted.</param>
+            /// <param name="body">The response body, or null; any text is accepted.</param>
+            /// <returns>The classification; <see cref="{{context.KindType}}.Unknown"/> for a status the spec does not list.</returns>
+            public static {{context.ClassificationType}} Classify(int statusCode, {{context.Nullable("string")}} body) =>
+                Classify(statusCode, body, default({{context.HeadersType}}));
+
+            /// <summary>Classifies a response from its status code, body and headers.</summary>
+            /// <param name="statusCode">The HTTP status code; any value is accepted.</param>
+            /// <param name="body">The response body, or null; any text is accepted.</param>
+            /// <param name="headers">The response's headers, from <see cref="{{context.HeadersType}}.FromHttpHeaders"/> or <see cref="{{context.HeadersType}}.FromPairs"/>.</param>
+            /// <returns>The classification; <see cref="{{context.KindType}}.Unknown"/> for a status the spec does not list.</returns>
+            public static {{context.ClassificationType}} Classify(int statusCode, {{context.Nullable("string")}} body, {{context.HeadersType}} headers)
+            {
+                {{context.KindType}} kind;
+                bool isTransient;
+                var retryAfterSeconds = -1;
+                switch (statusCode)
+                {
+            """);
+        writer.Indent();
+        writer.Indent();
+        foreach (var group in ByStatus(context.Spec))
+        {
+            WriteStatusCase(writer, context, group.Key, group.Value);
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine($"kind = {context.KindType}.Unknown;");
+        writer.WriteLine("isTransient = IsTransientStatus(statusCode);");
+        writer.WriteLine("break;");
+        writer.Unindent();
+        writer.CloseBrace();
+
+        foreach (var header in context.Spec.Headers.Where(h => h.Type == HeaderType.Enum))
+        {
+            foreach (var value in header.Values.Where(v => v.Transient.HasValue))
+            {
+                writer.WriteLine();
+                writer.WriteLine($"// The spec: a {header.Name} of \"{Comment(value.Value)}\" is {(value.Transient == true ? "transient" : "not transient")}.");
+                writer.WriteLine($"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member})");
+                writer.OpenBrace();
+                writer.WriteLine($"isTransient = {(value.Transient == true ? "true" : "false")};");
+                writer.CloseBrace();
+            }
+        }
+
+        writer.WriteLine();
+        writer.WriteLine(context.DelayHeader is null ? "global::System.TimeSpan? retryAfter = null;" : $"var retryAfter = headers.{context.DelayHeader.Property};");
+        writer.WriteLines($$"""
+            if (!retryAfter.HasValue && retryAfterSeconds >= 0)
+            {
+                retryAfter = global::System.TimeSpan.FromSeconds(retryAfterSeconds);
+            }
+
+            return new {{context.ClassificationType}}(kind, statusCode, isTransient, retryAfter, headers);
+            """);
+        writer.CloseBrace();
+
+        WriteThrowHelpers(writer, context);
+        WriteSummaries(writer, context);
+        WriteHelpers(writer, context);
+
+        writer.CloseBrace();
+        FileHeader.Close(writer);
+        return writer.ToString();
+    }
+
+    private static void WriteStatusCase(SourceWriter writer, EmitContext context, int status, List<ResponseModel> entries)
+    {
+        writer.WriteLine($"case {CSharpText.Literal(status)}:");
+        writer.Indent();
+        if (entries.Count == 1)
+        {
+            WriteOutcome(writer, context, entries[0], status);
+        }
+        else
+        {
+            // Entries are tried in spec order; the default entry decides when no match hits.
+            var first = true;
+            foreach (var entry in entries.Where(e => e.HasMatch))
+            {
+                var conditions = entry.HeaderMarkers.Select(h => $"headers.{context.PresenceField(h)}")
+                    .Concat(entry.BodyMarkers.Select(b => $"Contains(body, {CSharpText.Literal(b)})"));
+                writer.WriteLine($"{(first ? "if" : "else if")} ({string.Join(" || ", conditions)})");
+                writer.OpenBrace();
+                WriteOutcome(writer, context, entry, status, withBreak: false);
+                writer.CloseBrace();
+                first = false;
+            }
+
+            var fallback = entries.First(e => e.IsDefault);
+            writer.WriteLine("else");
+            writer.OpenBrace();
+            WriteOutcome(writer, context, fallback, status, withBreak: false);
+            writer.CloseBrace();
+            writer.WriteLine();
+            writer.WriteLine("break;");
+        }
+
+        writer.Unindent();
+    }
+
+    private static void WriteOutcome(SourceWriter writer, EmitContext context, ResponseModel entry, int status, bool withBreak = true)
+    {
+        var transient = entry.Transient ?? IsTransientStatus(status);
+        writer.WriteLine($"kind = {context.KindType}.{entry.Name};");
+        writer.WriteLine($"isTransient = {(transient ? "true" : "false")};");
+        if (entry.RetryAfterSeconds is { } seconds)
+        {
+            writer.WriteLine($"retryAfterSeconds = {CSharpText.Literal(seconds)};");
+        }
+
+        if (withBreak)
+        {
+            writer.WriteLine("break;");
+        }
+    }
+
+    private static void WriteThrowHelpers(SourceWriter writer, EmitContext context)
+    {
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            /// <summary>Throws the exception of the response's kind when the status is an error (4xx, 5xx, or outside 100-599); returns otherwise.</summary>
+            /// <param name="statusCode">The HTTP status code.</param>
+            /// <param name="body">The response body, or null.</param>
+            /// <exception cref="{{context.ExceptionType}}">The status is an error; the type is the kind's own subclass where there is one.</exception>
+            public static void EnsureSuccess(int statusCode, {{context.Nullable("string")}} body) =>
+                EnsureSuccess(statusCode, body, default({{context.HeadersType}}));
+
+            /// <summary>Throws the exception of the response's kind when the status is an error (4xx, 5xx, or outside 100-599); returns otherwise.</summary>
+            /// <param name="statusCode">The HTTP status code.</param>
+            /// <param name="body">The response body, or null.</param>
+            /// <param name="headers">The response's headers.</param>
+            /// <exception cref="{{context.ExceptionType}}">The status is an error; the type is the kind's own subclass where there is one.</exception>
+            public static void EnsureSuccess(int statusCode, {{context.Nullable("string")}} body, {{context.HeadersType}} headers)
+            {
+                var classification = Classify(statusCode, body, headers);
+                if (classification.IsError)
+                {
+                    throw CreateException(classification, body);
+                }
+            }
+
+            /// <summary>Creates the exception for a classified response: the kind's own subclass, or <see cref="{{context.ExceptionType}}"/> for a kind without one.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="body">The response body, or null; it is kept truncated to <see cref="{{context.ExceptionType}}.MaxResponseBodyLength"/> characters.</param>
+            /// <returns>The exception; it is not thrown.</returns>
+            public static {{context.ExceptionType}} CreateException({{context.ClassificationType}} classification, {{context.Nullable("string")}} body)
+            {
+                switch (classification.Kind)
+                {
+            """);
+        writer.Indent();
+        writer.Indent();
+        foreach (var entry in context.ErrorResponses)
+        {
+            writer.WriteLine($"case {context.KindType}.{entry.Name}:");
+            writer.Indent();
+            writer.WriteLine($"return new {context.ExceptionTypeOf(entry)}(classification, body);");
+            writer.Unindent();
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine($"return new {context.ExceptionType}(classification, body);");
+        writer.Unindent();
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    private static void WriteSummaries(SourceWriter writer, EmitContext context)
+    {
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The spec's summary of a kind, for example \"Organisation Offline\"; \"Unknown\" for a kind the spec does not list.</summary>");
+        writer.WriteLine("/// <param name=\"kind\">The kind.</param>");
+        writer.WriteLine("/// <returns>The summary text.</returns>");
+        writer.WriteLine($"public static string GetSummary({context.KindType} kind)");
+        writer.OpenBrace();
+        writer.WriteLine("switch (kind)");
+        writer.OpenBrace();
+        foreach (var entry in context.Spec.Responses)
+        {
+            writer.WriteLine($"case {context.KindType}.{entry.Name}:");
+            writer.Indent();
+            writer.WriteLine($"return {CSharpText.Literal(entry.Summary.Trim())};");
+            writer.Unindent();
+        }
+
+        writer.WriteLine("default:");
+        writer.Indent();
+        writer.WriteLine("return \"Unknown\";");
+        writer.Unindent();
+        writer.CloseBrace();
+        writer.CloseBrace();
+    }
+
+    private static void WriteHelpers(SourceWriter writer, EmitContext context)
+    {
+        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && g.Value.Any(e => !e.BodyMarkers.IsEmpty)).Select(g => g.Key).ToList();
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Whether classifying this status looks at the body; other statuses are classified without reading it.</summary>");
+        writer.WriteLine("/// <param name=\"statusCode\">The HTTP status code.</param>");
+        writer.WriteLine("/// <returns>True when the spec tells entries of this status apart by their body.</returns>");
+        writer.WriteLine("public static bool NeedsBody(int statusCode)");
+        writer.OpenBrace();
+        if (bodyStatuses.Count == 0)
+        {
+            writer.WriteLine("return false;");
+        }
+        else
+        {
+            writer.WriteLine("switch (statusCode)");
+            writer.OpenBrace();
+            foreach (var status in bodyStatuses)
+            {
+                writer.WriteLine($"case {CSharpText.Literal(status)}:");
+            }
+
+            writer.Indent();
+            writer.WriteLine("return true;");
+            writer.Unindent();
+            writer.WriteLine("default:");
+            writer.Indent();
+            writer.WriteLine("return false;");
+            writer.Unindent();
+            writer.CloseBrace();
+        }
+
+        writer.CloseBrace();
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            /// <summary>For statuses the spec does not list: 408, 429 and 5xx are worth retrying.</summary>
+            private static bool IsTransientStatus(int statusCode) =>
+                statusCode == 408 || statusCode == 429 || (statusCode >= 500 && statusCode <= 599);
+
+            private static bool Contains({{context.Nullable("string")}} body, string marker) =>
+                body != null && body.IndexOf(marker, global::System.StringComparison.OrdinalIgnoreCase) >= 0;
+            """);
+    }
+
+    private static bool IsTransientStatus(int status) => status == 408 || status == 429 || (status >= 500 && status <= 599);
+
+    /// <summary>Entries per status, statuses ascending, entries in spec order.</summary>
+    internal static SortedDictionary<int, List<ResponseModel>> ByStatus(SpecModel spec)
+    {
+        var result = new SortedDictionary<int, List<ResponseModel>>();
+        foreach (var entry in spec.Responses)
+        {
+            foreach (var status in entry.Statuses)
+            {
+                if (!result.TryGetValue(status, out var list))
+                {
+                    result[status] = list = new List<ResponseModel>();
+                }
+
+                list.Add(entry);
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>Spec text inside a // comment: no line breaks, so nothing after it can become code.</summary>
+    private static string Comment(string text) => CSharpText.XmlText(text);
+
+    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,382 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Emit;
+
+/// <summary>Emits <c>{Prefix}ResponseHeaders</c> (the listed headers, parsed) and one enum per <c>type: enum</c> header.</summary>
+internal static class HeadersEmitter
+{
+    private const string DateHeader = "Date";
+
+    public static string EmitHeaderEnum(EmitContext context, HeaderModel header)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Open(writer, context);
+        FileHeader.Doc(writer, $"Values of the {header.Name} response header.", header.Description);
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine($"{context.Access} enum {context.EnumType(header)}");
+        writer.OpenBrace();
+        FileHeader.Doc(writer, "A value the spec does not list; the raw text is in " + header.Property + "Text.");
+        writer.WriteLine("Unknown = 0,");
+        var index = 0;
+        foreach (var value in header.Values)
+        {
+            index++;
+            writer.WriteLine();
+            var summary = $"\"{value.Value}\"" + (value.Description is null ? "." : ": " + value.Description);
+            var remarks = value.Transient switch
+            {
+                false => "A response with this value is not transient: retrying soon does not help.",
+                true => "A response with this value is transient.",
+                _ => null,
+            };
+            FileHeader.Doc(writer, summary, remarks);
+            writer.WriteLine($"{value.Member} = {index.ToString(CultureInfo.InvariantCulture)},");
+        }
+
+        writer.CloseBrace();
+        FileHeader.Close(writer);
+        return writer.ToString();
+    }
+
+    public static string EmitHeadersStruct(EmitContext context)
+    {
+        var slots = Slots(context);
+        var writer = new SourceWriter();
+        FileHeader.Open(writer, context);
+        FileHeader.Doc(
+            writer,
+            "The response headers the spec lists, parsed into typed values.",
+            "Header names match case-insensitively; the first value of a header counts. A missing or malformed value gives null, never an exception.");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine($"{context.Access} readonly struct {context.HeadersType}");
+        writer.OpenBrace();
+        writer.WriteLine("/// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref=\"global::System.TimeSpan\"/>.</summary>");
+        writer.WriteLine("private const long MaxDelaySeconds = 922337203L;");
+        writer.WriteLine();
+
+        foreach (var header in context.MatchHeaders)
+        {
+            writer.WriteLine($"/// <summary>Whether the {CSharpText.XmlText(header)} header was present (a <c>match</c> tests it).</summary>");
+            writer.WriteLine($"internal readonly bool {context.PresenceField(header)};");
+        }
+
+        if (context.MatchHeaders.Count > 0)
+        {
+            writer.WriteLine();
+        }
+
+        // Constructor: every property and presence flag, in a fixed order.
+        var parameters = new List<string>();
+        foreach (var header in context.Spec.Headers)
+        {
+            parameters.Add($"{context.HeaderPropertyType(header)} {Camel(header.Property)}");
+            if (header.Type == HeaderType.Enum)
+            {
+                parameters.Add($"{context.Nullable("string")} {Camel(header.Property)}Text");
+            }
+        }
+
+        foreach (var header in context.MatchHeaders)
+        {
+            parameters.Add($"bool {Camel(context.PresenceField(header))}");
+        }
+
+        writer.WriteLine($"private {context.HeadersType}({string.Join(", ", parameters)})");
+        writer.OpenBrace();
+        foreach (var header in context.Spec.Headers)
+        {
+            writer.WriteLine($"{header.Property} = {Camel(header.Property)};");
+            if (header.Type == HeaderType.Enum)
+            {
+                writer.WriteLine($"{header.Property}Text = {Camel(header.Property)}Text;");
+            }
+        }
+
+        foreach (var header in context.MatchHeaders)
+        {
+            writer.WriteLine($"{context.PresenceField(header)} = {Camel(context.PresenceField(header))};");
+        }
+
+        writer.CloseBrace();
+
+        foreach (var header in context.Spec.Headers)
+        {
+            writer.WriteLine();
+            var description = header.Description is null ? $"The {header.Name} header." : $"{header.Description} From the {header.Name} header.";
+            FileHeader.Doc(writer, description, HeaderRemarks(context, header));
+            writer.WriteLine($"public {context.HeaderPropertyType(header)} {header.Property} {{ get; }}");
+            if (header.Type == HeaderType.Enum)
+            {
+                writer.WriteLine();
+                FileHeader.Doc(writer, $"The {header.Name} header as sent, for values the spec does not list.");
+                writer.WriteLine($"public {context.Nullable("string")} {header.Property}Text {{ get; }}");
+            }
+        }
+
+        writer.WriteLine();
+        FileHeader.Doc(writer, "Reads the listed headers from HTTP headers, for example HttpResponseMessage.Headers.", "Returns the default (every property null) when headers is null.");
+        writer.WriteLine($"/// <param name=\"headers\">The response's headers; null is allowed.</param>");
+        writer.WriteLine($"public static {context.HeadersType} FromHttpHeaders({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>")} headers)");
+        writer.OpenBrace();
+        writer.WriteLines($$"""
+            if (headers == null)
+            {
+                return default({{context.HeadersType}});
+            }
+
+            var reader = new Reader();
+            foreach (var header in headers)
+            {
+                if (header.Value == null)
+                {
+                    continue;
+                }
+
+                foreach (var value in header.Value)
+                {
+                    reader.Add(header.Key, value);
+                    break;
+                }
+            }
+
+            return reader.Build();
+            """);
+        writer.CloseBrace();
+
+        writer.WriteLine();
+        FileHeader.Doc(writer, "Reads the listed headers from name-value pairs, for HTTP clients other than HttpClient.", "Returns the default (every property null) when headers is null.");
+        writer.WriteLine($"/// <param name=\"headers\">The response's headers as name-value pairs; null is allowed.</param>");
+        writer.WriteLine($"public static {context.HeadersType} FromPairs({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>")} headers)");
+        writer.OpenBrace();
+        writer.WriteLines($$"""
+            if (headers == null)
+            {
+                return default({{context.HeadersType}});
+            }
+
+            var reader = new Reader();
+            foreach (var header in headers)
+            {
+                reader.Add(header.Key, header.Value);
+            }
+
+            return reader.Build();
+            """);
+        writer.CloseBrace();
+
+        EmitParsers(writer, context);
+        EmitReader(writer, context, slots);
+
+        writer.CloseBrace();
+        FileHeader.Close(writer);
+        return writer.ToString();
+    }
+
+    private static void EmitReader(SourceWriter writer, EmitContext context, IReadOnlyList<string> slots)
+    {
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>Collects the first value of each header of interest.</summary>");
+        writer.WriteLine("private struct Reader");
+        writer.OpenBrace();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            writer.WriteLine($"private {context.Nullable("string")} _value{i.ToString(CultureInfo.InvariantCulture)};");
+        }
+
+        writer.WriteLine();
+        writer.WriteLine($"public void Add({context.Nullable("string")} name, {context.Nullable("string")} value)");
+        writer.OpenBrace();
+        writer.WriteLine("if (name == null || value == null)");
+        writer.OpenBrace();
+        writer.WriteLine("return;");
+        writer.CloseBrace();
+        for (var i = 0; i < slots.Count; i++)
+        {
+            var field = "_value" + i.ToString(CultureInfo.InvariantCulture);
+            writer.WriteLine();
+            writer.WriteLine($"if ({field} == null && string.Equals(name, {CSharpText.Literal(slots[i])}, global::System.StringComparison.OrdinalIgnoreCase))");
+            writer.OpenBrace();
+            writer.WriteLine($"{field} = value;");
+            writer.CloseBrace();
+        }
+
+        writer.CloseBrace();
+        writer.WriteLine();
+
+        var args = new List<string>();
+        foreach (var header in context.Spec.Headers)
+        {
+            var field = Field(slots, header.Name);
+            switch (header.Type)
+            {
+                case HeaderType.Int:
+                    args.Add($"ParseInt({field})");
+                    break;
+                case HeaderType.Delay:
+                    args.Add($"ParseDelay({field}, {Field(slots, DateHeader)})");
+                    break;
+                case HeaderType.Enum:
+                    args.Add($"Parse{header.Property}({field})");
+                    args.Add(field);
+                    break;
+                default:
+                    args.Add(field);
+                    break;
+            }
+        }
+
+        foreach (var header in context.MatchHeaders)
+        {
+            args.Add($"{Field(slots, header)} != null");
+        }
+
+        writer.WriteLine($"public {context.HeadersType} Build() => new {context.HeadersType}({string.Join(", ", args)});");
+        writer.CloseBrace();
+    }
+
+    private static void EmitParsers(SourceWriter writer, EmitContext context)
+    {
+        var headers = context.Spec.Headers;
+        if (headers.Any(h => h.Type == HeaderType.Int))
+        {
+            writer.WriteLine();
+            writer.WriteLines($$"""
+                private static int? ParseInt({{context.Nullable("string")}} text)
+                {
+                    int value;
+                    if (text != null && int.TryParse(text.Trim(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out value))
+                    {
+                        return value;
+                    }
+
+                    return null;
+                }
+                """);
+        }
+
+        if (headers.Any(h => h.Type == HeaderType.Delay))
+        {
+            writer.WriteLine();
+            writer.WriteLines($$"""
+                /// <summary>Delta-seconds, or an HTTP date measured from the response's Date header (else from now).</summary>
+                private static global::System.TimeSpan? ParseDelay({{context.Nullable("string")}} text, {{context.Nullable("string")}} date)
+                {
+                    if (text == null)
+                    {
+                        return null;
+                    }
+
+                    var trimmed = text.Trim();
+                    long seconds;
+                    if (long.TryParse(trimmed, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out seconds))
+                    {
+                        return seconds <= MaxDelaySeconds ? global::System.TimeSpan.FromTicks(seconds * global::System.TimeSpan.TicksPerSecond) : (global::System.TimeSpan?)null;
+                    }
+
+                    global::System.DateTimeOffset at;
+                    if (!TryParseHttpDate(trimmed, out at))
+                    {
+                        return null;
+                    }
+
+                    global::System.DateTimeOffset now;
+                    if (date == null || !TryParseHttpDate(date.Trim(), out now))
+                    {
+                        now = global::System.DateTimeOffset.UtcNow;
+                    }
+
+                    var delay = at - now;
+                    return delay > global::System.TimeSpan.Zero ? delay : global::System.TimeSpan.Zero;
+                }
+
+                private static bool TryParseHttpDate(string text, out global::System.DateTimeOffset value) =>
+                    global::System.DateTimeOffset.TryParseExact(text, "r", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value);
+                """);
+        }
+
+        foreach (var header in headers.Where(h => h.Type == HeaderType.Enum))
+        {
+            var type = context.EnumType(header);
+            writer.WriteLine();
+            writer.WriteLine($"private static {type}? Parse{header.Property}({context.Nullable("string")} text)");
+            writer.OpenBrace();
+            writer.WriteLine("if (text == null)");
+            writer.OpenBrace();
+            writer.WriteLine("return null;");
+            writer.CloseBrace();
+            writer.WriteLine();
+            writer.WriteLine("var trimmed = text.Trim();");
+            foreach (var value in header.Values)
+            {
+                writer.WriteLine($"if (string.Equals(trimmed, {CSharpText.Literal(value.Value.Trim())}, global::System.StringComparison.OrdinalIgnoreCase))");
+                writer.OpenBrace();
+                writer.WriteLine($"return {type}.{value.Member};");
+                writer.CloseBrace();
+                writer.WriteLine();
+            }
+
+            writer.WriteLine($"return {type}.Unknown;");
+            writer.CloseBrace();
+        }
+    }
+
+    private static string? HeaderRemarks(EmitContext context, HeaderModel header) => header.Type switch
+    {
+        HeaderType.Delay => "Delta-seconds or an HTTP date; a date is measured from the response's Date header when there is one.",
+        HeaderType.Enum => $"{context.EnumType(header)}.Unknown when the value is not one the spec lists; null when the header is absent.",
+        HeaderType.Int => "Null when the header is absent or not an integer.",
+        _ => null,
+    };
+
+    /// <summary>Each distinct header name the reader looks for: listed headers, match headers, and Date for HTTP-date delays.</summary>
+    private static IReadOnlyList<string> Slots(EmitContext context)
+    {
+        var slots = new List<string>();
+        void Add(string name)
+        {
+            if (!slots.Any(s => string.Equals(s, name, System.StringComparison.OrdinalIgnoreCase)))
+            {
+                slots.Add(name);
+            }
+        }
+
+        foreach (var header in context.Spec.Headers)
+        {
+            Add(header.Name);
+        }
+
+        foreach (var header in context.MatchHeaders)
+        {
+            Add(header);
+        }
+
+        if (context.DelayHeader is not null)
+        {
+            Add(DateHeader);
+        }
+
+        return slots;
+    }
+
+    private static string Field(IReadOnlyList<string> slots, string name)
+    {
+        for (var i = 0; i < slots.Count; i++)
+        {
+            if (string.Equals(slots[i], name, System.StringComparison.OrdinalIgnoreCase))
+            {
+                return "_value" + i.ToString(CultureInfo.InvariantCulture);
+            }
+        }
+
+        return "null";
+    }
+
+    private static string Camel(string name)
+    {
+        var camel = char.ToLowerInvariant(name[0]) + name.Substring(1);
+        return Spec.Identifiers.IsKeyword(camel) ? "@" + camel : camel;
+    }
+}

@@ -1,0 +1,31 @@
+using System.Globalization;
+
+namespace XeroErrors.Generators.Emit;
+
+/// <summary>Emits <c>{Prefix}ResponseKind</c>: Unknown, then one member per entry in spec order.</summary>
+internal static class KindEnumEmitter
+{
+    public static string Emit(EmitContext context)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Open(writer, context);
+        FileHeader.Doc(writer, $"The kinds of response the {context.ApiName} documents, one per entry of {context.SpecFileName}.", $"Use {context.ClassifierType}.Classify to tell which kind a response is.");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine($"{context.Access} enum {context.KindType}");
+        writer.OpenBrace();
+        FileHeader.Doc(writer, "A status the spec does not list.");
+        writer.WriteLine("Unknown = 0,");
+        var value = 0;
+        foreach (var response in context.Spec.Responses)
+        {
+            value++;
+            writer.WriteLine();
+            ResponseDocs.Write(writer, response);
+            writer.WriteLine($"{response.Name} = {value.ToString(CultureInfo.InvariantCulture)},");
+        }
+
+        writer.CloseBrace();
+        FileHeader.Close(writer);
+        return writer.ToString();
+    }
+}

@@ -1,0 +1,94 @@
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Emit;
+
+/// <summary>Writes a response entry's spec text as XML docs, so IntelliSense shows the documentation's own words.</summary>
+internal static class ResponseDocs
+{
+    public static void Write(SourceWriter writer, ResponseModel response, string? extraSummary = null)
+    {
+        var statuses = string.Join(", ", response.Statuses.Select(s => s.ToString(CultureInfo.InvariantCulture)));
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// " + CSharpText.XmlText($"HTTP {statuses} {response.Summary.Trim()}: ") + (response.Description is null ? string.Empty : FirstLine(response.Description)));
+        foreach (var line in RestLines(response.Description))
+        {
+            writer.WriteLine("/// " + line);
+        }
+
+        if (extraSummary is not null)
+        {
+            writer.WriteLine("/// " + CSharpText.XmlText(extraSummary));
+        }
+
+        writer.WriteLine("/// </summary>");
+
+        var paragraphs = new List<string[]>();
+        if (response.Notes is { Length: > 0 })
+        {
+            paragraphs.Add(CSharpText.DocLines(response.Notes));
+        }
+
+        var chosen = ChosenWhen(response);
+        if (chosen is not null)
+        {
+            paragraphs.Add(new[] { CSharpText.XmlText(chosen) });
+        }
+
+        if (response.Source is { Length: > 0 })
+        {
+            paragraphs.Add(CSharpText.DocLines("Source: " + response.Source));
+        }
+
+        if (paragraphs.Count == 0 && response.Example is null)
+        {
+            return;
+        }
+
+        writer.WriteLine("/// <remarks>");
+        foreach (var paragraph in paragraphs)
+        {
+            writer.WriteLine("/// <para>");
+            foreach (var line in paragraph)
+            {
+                writer.WriteLine("/// " + line);
+            }
+
+            writer.WriteLine("/// </para>");
+        }
+
+        if (response.Example is { Length: > 0 })
+        {
+            writer.WriteLine("/// <para>Example body:</para>");
+            writer.WriteLine("/// <code>");
+            foreach (var line in CSharpText.DocLines(response.Example))
+            {
+                writer.WriteLine("/// " + line);
+            }
+
+            writer.WriteLine("/// </code>");
+        }
+
+        writer.WriteLine("/// </remarks>");
+    }
+
+    private static string? ChosenWhen(ResponseModel response)
+    {
+        var parts = new List<string>();
+        parts.AddRange(response.HeaderMarkers.Select(h => $"the {h} header is present"));
+        parts.AddRange(response.BodyMarkers.Select(b => $"the body contains \"{b}\""));
+        if (parts.Count == 0)
+        {
+            return response.IsDefault ? "Chosen when no other entry of its status matches." : null;
+        }
+
+        var text = "Chosen when " + string.Join(" or ", parts) + " (case-insensitive).";
+        return response.IsDefault ? text + " Also chosen when no other entry of its status matches." : text;
+    }
+
+    private static string FirstLine(string text) => CSharpText.DocLines(text)[0];
+
+    private static IEnumerable<string> RestLines(string? text) => text is null ? Enumerable.Empty<string>() : CSharpText.DocLines(text).Skip(1);
+}

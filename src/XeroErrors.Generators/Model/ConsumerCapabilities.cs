@@ -1,0 +1,14 @@
+namespace XeroErrors.Generators.Model;
+
+/// <summary>
+/// What the consumer's compilation offers, reduced to flags so that a C# edit that does not change
+/// them leaves the pipeline cached.
+/// </summary>
+/// <param name="SupportsNullable">C# 8 or later: <c>#nullable</c> and <c>?</c> annotations may be emitted.</param>
+/// <param name="HasHttp"><c>System.Net.Http.HttpResponseMessage</c> is referenced.</param>
+/// <param name="HasSystemTextJson"><c>System.Text.Json.JsonDocument</c> is referenced.</param>
+/// <param name="HasPolly">Polly v8 (<c>Polly.Retry.RetryStrategyOptions`1</c>) is referenced.</param>
+internal sealed record ConsumerCapabilities(bool SupportsNullable, bool HasHttp, bool HasSystemTextJson, bool HasPolly)
+{
+    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false);
+}

@@ -1,0 +1,47 @@
+using System.Collections.Generic;
+using System.Linq;
+using XeroErrors.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace XeroErrors.Generators.Spec;
+
+/// <summary>A response entry as read, still holding its YAML nodes so that cross-entry rules can point at them.</summary>
+internal sealed record RawResponse(
+    YamlMappingNode Node,
+    YamlNode NameNode,
+    string Name,
+    List<(int Status, YamlNode Node)> Statuses,
+    string Summary,
+    string? Description,
+    string? Notes,
+    string? Example,
+    string? Source,
+    List<(string Marker, YamlNode Node)> BodyMarkers,
+    List<(string Header, YamlNode Node)> HeaderMarkers,
+    bool IsDefault,
+    BodyFormat Body,
+    bool? Transient,
+    int? RetryAfterSeconds)
+{
+    public bool HasMatch => BodyMarkers.Count > 0 || HeaderMarkers.Count > 0;
+
+    public bool IsSuccessOnly => Statuses.All(s => s.Status >= 200 && s.Status <= 299);
+
+    public ResponseModel ToModel() => new(
+        Name,
+        Statuses.Select(s => s.Status).ToEquatableArray(),
+        Summary,
+        Description,
+        Notes,
+        Example,
+        Source,
+        BodyMarkers.Select(m => m.Marker).ToEquatableArray(),
+        HeaderMarkers.Select(m => m.Header).ToEquatableArray(),
+        IsDefault,
+        Body,
+        Transient,
+        RetryAfterSeconds);
+}
+
+/// <summary>A header definition as read; <see cref="Node"/> is null for the built-in Retry-After default.</summary>
+internal sealed record RawHeader(HeaderModel Model, YamlMappingNode? Node, YamlNode? PropertyNode);

@@ -1,0 +1,14 @@
+using XeroErrors.Generators.Diagnostics;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Spec;
+
+/// <summary>What reading one spec file gave: a model when it has no errors, and its diagnostics.</summary>
+/// <param name="FilePath">The spec's path, as the compiler knows it.</param>
+/// <param name="Model">Null when the spec has errors or is empty: nothing is generated from it.</param>
+/// <param name="Diagnostics">Errors and warnings, with positions in the spec.</param>
+/// <param name="BodyUses">Where entries ask for a JSON body format, to point a warning there when System.Text.Json is missing.</param>
+internal sealed record SpecParseResult(string FilePath, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<BodyUse> BodyUses);
+
+/// <summary>An entry's <c>body: validation</c> or <c>body: problem</c>, and where it is.</summary>
+internal sealed record BodyUse(string Entry, string Format, SpecLocation Location);

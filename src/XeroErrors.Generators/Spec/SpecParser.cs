@@ -1,0 +1,598 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis.Text;
+using XeroErrors.Generators.Diagnostics;
+using XeroErrors.Generators.Model;
+using YamlDotNet.Core;
+using YamlDotNet.Core.Events;
+using YamlDotNet.RepresentationModel;
+
+namespace XeroErrors.Generators.Spec;
+
+/// <summary>
+/// Reads one spec file into a <see cref="SpecModel"/>, reporting every problem it finds at its YAML
+/// position. It keeps going after an error, so that one build shows all the mistakes in a file.
+/// </summary>
+internal sealed class SpecParser
+{
+    /// <summary>Deeper nesting is no spec; refusing it keeps YamlDotNet's recursive loader off a huge stack.</summary>
+    private const int MaxDepth = 64;
+
+    private readonly string _path;
+    private readonly List<DiagnosticInfo> _diagnostics = new();
+    private readonly List<BodyUse> _bodyUses = new();
+
+    private SpecParser(string path) => _path = path;
+
+    public static SpecParseResult Parse(string path, SourceText? text, CancellationToken cancellationToken)
+    {
+        var parser = new SpecParser(path);
+        var model = parser.Read(text?.ToString() ?? string.Empty, cancellationToken);
+        var diagnostics = parser._diagnostics.ToEquatableArray();
+        return new SpecParseResult(path, diagnostics.Any(d => d.IsError) ? null : model, diagnostics, parser._bodyUses.ToEquatableArray());
+    }
+
+    private SpecModel? Read(string text, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            Report(DiagnosticDescriptors.EmptySpec, SpecLocation.FileStart(_path), Path.GetFileName(_path));
+            return null;
+        }
+
+        if (!CheckDepth(text))
+        {
+            return null;
+        }
+
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException ex)
+        {
+            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+            return null;
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+
+        if (stream.Documents.Count == 0 || IsNullNode(stream.Documents[0].RootNode))
+        {
+            Report(DiagnosticDescriptors.EmptySpec, SpecLocation.FileStart(_path), Path.GetFileName(_path));
+            return null;
+        }
+
+        var root = stream.Documents[0].RootNode;
+        if (root is not YamlMappingNode rootMap)
+        {
+            Report(DiagnosticDescriptors.RootNotMapping, Loc(root), YamlNodes.Describe(root));
+            return null;
+        }
+
+        CheckKeys(rootMap, SpecKeys.Root, "the spec's root");
+
+        var ns = ReadText(rootMap, "namespace") ?? SpecKeys.DefaultNamespace;
+        if (Find(rootMap, "namespace") is { } nsNode && !Identifiers.IsValidNamespace(ns))
+        {
+            Report(DiagnosticDescriptors.InvalidNamespace, Loc(nsNode), YamlNodes.Quote(ns), "'namespace'");
+        }
+
+        var prefix = ReadText(rootMap, "prefix") ?? SpecKeys.DefaultPrefix;
+        if (Find(rootMap, "prefix") is { } prefixNode && !Identifiers.IsValidPrefix(prefix))
+        {
+            Report(DiagnosticDescriptors.InvalidPrefix, Loc(prefixNode), YamlNodes.Quote(prefix));
+        }
+
+        ReadText(rootMap, "source");
+        ReadText(rootMap, "description");
+
+        var headers = ReadHeaders(rootMap);
+        var responses = ReadResponses(rootMap);
+        if (responses is null)
+        {
+            return null;
+        }
+
+        new SpecRules(_path, _diagnostics).Check(responses, headers);
+
+        return new SpecModel(
+            ns,
+            prefix,
+            IsPublic: true,
+            responses.Select(r => r.ToModel()).ToEquatableArray(),
+            headers.Select(h => h.Model).ToEquatableArray());
+    }
+
+    private bool CheckDepth(string text)
+    {
+        try
+        {
+            var parser = new Parser(new StringReader(text));
+            var depth = 0;
+            while (parser.MoveNext())
+            {
+                switch (parser.Current)
+                {
+                    case MappingStart or SequenceStart:
+                        depth++;
+                        if (depth > MaxDepth)
+                        {
+                            var at = parser.Current!;
+                            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, at.Start, at.End), $"collections are nested deeper than {MaxDepth} levels");
+                            return false;
+                        }
+
+                        break;
+                    case MappingEnd or SequenceEnd:
+                        depth--;
+                        break;
+                }
+            }
+
+            return true;
+        }
+        catch (YamlException ex)
+        {
+            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+            return false;
+        }
+    }
+
+    private static string YamlMessage(YamlException ex)
+    {
+        // YamlDotNet puts "(Line: 1, Col: 2, Idx: 1) - (Line: ...): " in front; the location says that already.
+        var message = ex.Message;
+        var cut = message.IndexOf("): ", StringComparison.Ordinal);
+        if (message.StartsWith("(Line", StringComparison.Ordinal) && cut >= 0)
+        {
+            message = message.Substring(cut + 3);
+        }
+
+        return YamlNodes.Quote(message.Trim().TrimEnd('.'));
+    }
+
+    private List<RawHeader> ReadHeaders(YamlMappingNode root)
+    {
+        var result = new List<RawHeader>();
+        var node = Find(root, "headers");
+        if (node is null)
+        {
+            // Without a headers section, Retry-After is still honoured: it is standard HTTP.
+            result.Add(new RawHeader(new HeaderModel("Retry-After", "RetryAfter", HeaderType.Delay, null, EquatableArray<HeaderValueModel>.Empty), null, null));
+            return result;
+        }
+
+        if (node is YamlScalarNode emptyHeaders && YamlNodes.IsNull(emptyHeaders))
+        {
+            return result;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "headers", YamlNodes.Describe(node), "a sequence of header definitions");
+            return result;
+        }
+
+        var index = 0;
+        foreach (var item in sequence.Children)
+        {
+            index++;
+            if (item is not YamlMappingNode map)
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(item), $"#{index}", $"it is a {YamlNodes.Describe(item)}; write '- name: ...' with 'property:' and 'type:'");
+                continue;
+            }
+
+            CheckKeys(map, SpecKeys.Header, $"header #{index}");
+            var name = ReadText(map, "name");
+            var property = ReadText(map, "property");
+            var typeText = ReadText(map, "type");
+            var description = ReadText(map, "description");
+            var inMessage = ReadBoolean(map, "message") ?? false;
+            ReadText(map, "source");
+            var label = name is null ? $"#{index}" : $"'{YamlNodes.Quote(name)}'";
+            var ok = true;
+
+            if (name is null || !Identifiers.IsHttpToken(name))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "name") ?? map), label, name is null ? "'name' is missing; add the HTTP header name, for example 'name: Retry-After'" : "'name' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+                ok = false;
+            }
+
+            if (property is null || !Identifiers.IsValid(property) || Identifiers.IsKeyword(property))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "property") ?? map), label, property is null ? "'property' is missing; add the C# property name, for example 'property: CorrelationId'" : $"'property: {YamlNodes.Quote(property)}' is not a valid C# identifier");
+                ok = false;
+            }
+
+            HeaderType type = HeaderType.String;
+            switch (typeText)
+            {
+                case "string": type = HeaderType.String; break;
+                case "int": type = HeaderType.Int; break;
+                case "delay": type = HeaderType.Delay; break;
+                case "enum": type = HeaderType.Enum; break;
+                default:
+                    Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "type") ?? map), label, typeText is null ? "'type' is missing; use string, int, delay or enum" : $"'type: {YamlNodes.Quote(typeText)}' is not one of string, int, delay, enum");
+                    ok = false;
+                    break;
+            }
+
+            var values = type == HeaderType.Enum ? ReadHeaderValues(map, label, ref ok) : EquatableArray<HeaderValueModel>.Empty;
+            if (type != HeaderType.Enum && Find(map, "values") is { } strayValues)
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(strayValues), label, "'values' is only allowed with 'type: enum'");
+                ok = false;
+            }
+
+            if (ok)
+            {
+                result.Add(new RawHeader(new HeaderModel(name!, property!, type, description, values, inMessage), map, Find(map, "property")));
+            }
+        }
+
+        return result;
+    }
+
+    private EquatableArray<HeaderValueModel> ReadHeaderValues(YamlMappingNode header, string label, ref bool ok)
+    {
+        var node = Find(header, "values");
+        if (node is not YamlSequenceNode sequence || sequence.Children.Count == 0)
+        {
+            Report(DiagnosticDescriptors.InvalidHeader, Loc(node ?? header), label, "'type: enum' needs 'values:', a sequence of '- value: ...' with 'member: ...'");
+            ok = false;
+            return EquatableArray<HeaderValueModel>.Empty;
+        }
+
+        var values = new List<HeaderValueModel>();
+        var members = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { "Unknown" };
+        var texts = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var item in sequence.Children)
+        {
+            if (item is not YamlMappingNode map)
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(item), label, "each of 'values' must be a mapping with 'value:' and 'member:'");
+                ok = false;
+                continue;
+            }
+
+            CheckKeys(map, SpecKeys.HeaderValue, $"a value of header {label}");
+            var value = ReadText(map, "value");
+            var member = ReadText(map, "member");
+            var description = ReadText(map, "description");
+            var transient = ReadBoolean(map, "transient");
+            if (value is null || value.Length == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "value") ?? map), label, "a value has no 'value:' (the header text to recognise)");
+                ok = false;
+                continue;
+            }
+
+            if (member is null || !Identifiers.IsValid(member) || Identifiers.IsKeyword(member))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "member") ?? map), label, $"the value '{YamlNodes.Quote(value)}' needs 'member:', a C# identifier for its enum member");
+                ok = false;
+                continue;
+            }
+
+            if (!members.Add(member))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "member")!), label, $"the member '{member}' is used twice or collides with 'Unknown'");
+                ok = false;
+                continue;
+            }
+
+            if (!texts.Add(value))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "value")!), label, $"the value '{YamlNodes.Quote(value)}' is listed twice (values match case-insensitively)");
+                ok = false;
+                continue;
+            }
+
+            values.Add(new HeaderValueModel(value, member, description, transient));
+        }
+
+        return values.ToEquatableArray();
+    }
+
+    private List<RawResponse>? ReadResponses(YamlMappingNode root)
+    {
+        var node = Find(root, "responses");
+        if (node is null)
+        {
+            Report(DiagnosticDescriptors.MissingResponses, Loc(root), "The spec has no 'responses' key");
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Report(DiagnosticDescriptors.MissingResponses, Loc(node), $"'responses' is a {YamlNodes.Describe(node)}, not a sequence");
+            return null;
+        }
+
+        if (sequence.Children.Count == 0)
+        {
+            Report(DiagnosticDescriptors.MissingResponses, Loc(node), "'responses' is empty");
+            return null;
+        }
+
+        var result = new List<RawResponse>();
+        var index = 0;
+        foreach (var item in sequence.Children)
+        {
+            index++;
+            if (item is not YamlMappingNode map)
+            {
+                Report(DiagnosticDescriptors.EntryNotMapping, Loc(item), index.ToString(System.Globalization.CultureInfo.InvariantCulture), YamlNodes.Describe(item));
+                continue;
+            }
+
+            if (ReadResponse(map, index) is { } response)
+            {
+                result.Add(response);
+            }
+        }
+
+        return result;
+    }
+
+    private RawResponse? ReadResponse(YamlMappingNode map, int index)
+    {
+        var nameNode = Find(map, "name");
+        var name = ReadText(map, "name");
+        var label = name is null ? $"Entry {index} of 'responses'" : $"'{YamlNodes.Quote(name)}'";
+        CheckKeys(map, SpecKeys.Response, name is null ? $"entry {index} of 'responses'" : $"entry '{YamlNodes.Quote(name)}'");
+
+        var ok = true;
+        if (name is null || name.Length == 0)
+        {
+            Report(DiagnosticDescriptors.MissingRequiredKey, Loc(nameNode ?? map), label, "name", "OrganisationOffline");
+            ok = false;
+        }
+        else if (!Identifiers.IsValid(name))
+        {
+            Report(DiagnosticDescriptors.InvalidIdentifier, Loc(nameNode!), YamlNodes.Quote(name), "a response kind");
+            ok = false;
+        }
+        else if (Identifiers.IsKeyword(name))
+        {
+            Report(DiagnosticDescriptors.KeywordIdentifier, Loc(nameNode!), name, "a response kind", char.ToUpperInvariant(name[0]) + name.Substring(1) + "Response");
+            ok = false;
+        }
+
+        var summary = ReadText(map, "summary");
+        if (summary is null || summary.Trim().Length == 0)
+        {
+            Report(DiagnosticDescriptors.MissingRequiredKey, Loc(Find(map, "summary") ?? nameNode ?? map), label, "summary", "Not Found");
+            ok = false;
+        }
+
+        var statuses = ReadStatuses(map, label, ref ok);
+        var description = ReadText(map, "description");
+        var notes = ReadText(map, "notes");
+        var example = ReadText(map, "example");
+        var source = ReadText(map, "source");
+        var isDefault = ReadBoolean(map, "default") ?? false;
+        var body = ReadBodyFormat(map);
+        if (body != BodyFormat.None && name is not null)
+        {
+            _bodyUses.Add(new BodyUse(name, body == BodyFormat.Validation ? "validation" : "problem", Loc(Find(map, "body")!)));
+        }
+
+        var (bodyMarkers, headerMarkers) = ReadMatch(map);
+        var (transient, after) = ReadRetry(map);
+
+        if (!ok)
+        {
+            return null;
+        }
+
+        return new RawResponse(map, nameNode!, name!, statuses, summary!, description, notes, example, source, bodyMarkers, headerMarkers, isDefault, body, transient, after);
+    }
+
+    private List<(int Status, YamlNode Node)> ReadStatuses(YamlMappingNode map, string label, ref bool ok)
+    {
+        var result = new List<(int, YamlNode)>();
+        var node = Find(map, "status");
+        if (node is null || (node is YamlScalarNode nullScalar && YamlNodes.IsNull(nullScalar)))
+        {
+            Report(DiagnosticDescriptors.MissingRequiredKey, Loc(node ?? Find(map, "name") ?? map), label, "status", "503");
+            ok = false;
+            return result;
+        }
+
+        IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : new[] { node };
+        var any = false;
+        foreach (var item in items)
+        {
+            any = true;
+            if (item is YamlScalarNode scalar && scalar.Style == ScalarStyle.Plain && YamlNodes.TryGetInt(scalar, out var status) && status >= 100 && status <= 599)
+            {
+                if (!result.Any(r => r.Item1 == status))
+                {
+                    result.Add((status, item));
+                }
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidStatus, Loc(item), item is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(item));
+                ok = false;
+            }
+        }
+
+        if (!any)
+        {
+            Report(DiagnosticDescriptors.InvalidStatus, Loc(node), "[]");
+            ok = false;
+        }
+
+        return result;
+    }
+
+    private BodyFormat ReadBodyFormat(YamlMappingNode map)
+    {
+        var node = Find(map, "body");
+        var text = ReadText(map, "body");
+        switch (text)
+        {
+            case null:
+            case "text":
+                return BodyFormat.None;
+            case "validation":
+                return BodyFormat.Validation;
+            case "problem":
+                return BodyFormat.Problem;
+            default:
+                Report(DiagnosticDescriptors.InvalidValue, Loc(node!), "body", YamlNodes.Quote(text), "'validation', 'problem' or 'text'");
+                return BodyFormat.None;
+        }
+    }
+
+    private (List<(string, YamlNode)> Body, List<(string, YamlNode)> Headers) ReadMatch(YamlMappingNode map)
+    {
+        var body = new List<(string, YamlNode)>();
+        var headers = new List<(string, YamlNode)>();
+        var node = Find(map, "match");
+        if (node is null || (node is YamlScalarNode s && YamlNodes.IsNull(s)))
+        {
+            return (body, headers);
+        }
+
+        if (node is not YamlMappingNode match)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "match", YamlNodes.Describe(node), "a mapping with 'body:' and/or 'headers:'");
+            return (body, headers);
+        }
+
+        CheckKeys(match, SpecKeys.Match, "'match'");
+        ReadStringList(match, "body", "match.body", body, text => text.Length > 0, "a non-empty text");
+        ReadStringList(match, "headers", "match.headers", headers, Identifiers.IsHttpToken, "an HTTP header name");
+        return (body, headers);
+    }
+
+    private void ReadStringList(YamlMappingNode map, string key, string label, List<(string, YamlNode)> into, Func<string, bool> isValid, string expected)
+    {
+        var node = Find(map, key);
+        if (node is null)
+        {
+            return;
+        }
+
+        IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : new[] { node };
+        foreach (var item in items)
+        {
+            if (item is YamlScalarNode scalar && !YamlNodes.IsNull(scalar) && isValid(scalar.Value ?? string.Empty))
+            {
+                into.Add((scalar.Value!, item));
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidValue, Loc(item), label, item is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(item), expected + ", or a list of them");
+            }
+        }
+    }
+
+    private (bool? Transient, int? After) ReadRetry(YamlMappingNode map)
+    {
+        var node = Find(map, "retry");
+        if (node is null || (node is YamlScalarNode s && YamlNodes.IsNull(s)))
+        {
+            return (null, null);
+        }
+
+        if (node is not YamlMappingNode retry)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "retry", YamlNodes.Describe(node), "a mapping such as '{ transient: true, after: 300 }'");
+            return (null, null);
+        }
+
+        CheckKeys(retry, SpecKeys.Retry, "'retry'");
+        var transient = ReadBoolean(retry, "transient");
+        int? after = null;
+        if (Find(retry, "after") is { } afterNode)
+        {
+            if (afterNode is YamlScalarNode scalar && scalar.Style == ScalarStyle.Plain && YamlNodes.TryGetInt(scalar, out var seconds) && seconds >= 0)
+            {
+                after = seconds;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidRetryAfter, Loc(afterNode), afterNode is YamlScalarNode text ? YamlNodes.Quote(text.Value) : YamlNodes.Describe(afterNode));
+            }
+        }
+
+        return (transient, after);
+    }
+
+    private bool? ReadBoolean(YamlMappingNode map, string key)
+    {
+        var node = Find(map, key);
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is YamlScalarNode scalar && YamlNodes.TryGetBoolean(scalar, out var value))
+        {
+            return value;
+        }
+
+        Report(DiagnosticDescriptors.InvalidValue, Loc(node), key, node is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(node), "true or false");
+        return null;
+    }
+
+    /// <summary>A text value; null when the key is absent or null. A mapping or sequence where text belongs is an error.</summary>
+    private string? ReadText(YamlMappingNode map, string key)
+    {
+        var node = Find(map, key);
+        switch (node)
+        {
+            case null:
+                return null;
+            case YamlScalarNode scalar when YamlNodes.IsNull(scalar):
+                return null;
+            case YamlScalarNode scalar:
+                return scalar.Value;
+            default:
+                Report(DiagnosticDescriptors.InvalidValue, Loc(node), key, YamlNodes.Describe(node), "a text value");
+                return null;
+        }
+    }
+
+    private void CheckKeys(YamlMappingNode map, string[] allowed, string where)
+    {
+        foreach (var key in map.Children.Keys)
+        {
+            if (key is not YamlScalarNode scalar || Array.IndexOf(allowed, scalar.Value) < 0)
+            {
+                var text = key is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(key);
+                Report(DiagnosticDescriptors.UnknownKey, Loc(key), text, where, string.Join(", ", allowed));
+            }
+        }
+    }
+
+    private static YamlNode? Find(YamlMappingNode map, string key)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    private static bool IsNullNode(YamlNode node) => node is YamlScalarNode scalar && YamlNodes.IsNull(scalar);
+
+    private SpecLocation Loc(YamlNode node) => YamlNodes.Location(_path, node);
+
+    private void Report(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, SpecLocation location, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, location, args));
+}

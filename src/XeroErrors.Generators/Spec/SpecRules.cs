@@ -1,0 +1,253 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using Microsoft.CodeAnalysis;
+using XeroErrors.Generators.Diagnostics;
+using XeroErrors.Generators.Model;
+using YamlDotNet.RepresentationModel;
+
+namespace XeroErrors.Generators.Spec;
+
+/// <summary>Rules that span several entries: names, shared statuses, markers and header properties.</summary>
+internal sealed class SpecRules
+{
+    /// <summary>Names whose generated types or members already exist: <c>{Prefix}ApiException</c> is the base class.</summary>
+    private static readonly string[] ReservedNames = { "Unknown", "Api" };
+
+    /// <summary>Members of the classification and exception types that a header property must not shadow.</summary>
+    private static readonly string[] ReservedProperties =
+    {
+        "Kind", "StatusCode", "IsSuccess", "IsTransient", "ResponseBody", "Summary", "Classification",
+        "Message", "Data", "Source", "HelpLink", "HResult", "InnerException", "StackTrace", "TargetSite",
+        "ValidationMessage", "ModelState", "Title", "Detail", "DetailCode", "IsTokenExpired", "ProblemType",
+        "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
+    };
+
+    private readonly string _path;
+    private readonly List<DiagnosticInfo> _diagnostics;
+
+    public SpecRules(string path, List<DiagnosticInfo> diagnostics)
+    {
+        _path = path;
+        _diagnostics = diagnostics;
+    }
+
+    public void Check(List<RawResponse> responses, List<RawHeader> headers)
+    {
+        CheckNames(responses);
+        CheckStatuses(responses);
+        CheckSuccessEntries(responses);
+        CheckHeaders(headers);
+        CheckEnumTypeNames(responses, headers);
+    }
+
+    /// <summary>A <c>type: enum</c> header becomes the type {Prefix}{Property}: it must not be a name the generator already uses.</summary>
+    private void CheckEnumTypeNames(List<RawResponse> responses, List<RawHeader> headers)
+    {
+        var taken = new HashSet<string>(GeneratedTypeSuffixes, StringComparer.OrdinalIgnoreCase);
+        foreach (var response in responses)
+        {
+            taken.Add(response.Name + "Exception");
+        }
+
+        foreach (var header in headers.Where(h => h.Node is not null && h.Model.Type == HeaderType.Enum))
+        {
+            if (taken.Contains(header.Model.Property))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, header.PropertyNode ?? header.Node!, $"'{header.Model.Name}'", $"its enum type '{{Prefix}}{header.Model.Property}' collides with a generated type; choose another property name");
+            }
+        }
+    }
+
+    private static readonly string[] GeneratedTypeSuffixes =
+    {
+        "ResponseKind", "ResponseClassification", "ResponseHeaders", "ResponseClassifier", "ApiException",
+        "ResponseBodies", "ErrorHandler", "RetryStrategy",
+    };
+
+    private void CheckNames(List<RawResponse> responses)
+    {
+        var seen = new Dictionary<string, RawResponse>(StringComparer.Ordinal);
+        var seenIgnoreCase = new Dictionary<string, RawResponse>(StringComparer.OrdinalIgnoreCase);
+        foreach (var response in responses)
+        {
+            var reserved = ReservedNames.FirstOrDefault(r => string.Equals(r, response.Name, StringComparison.OrdinalIgnoreCase));
+            if (reserved is not null)
+            {
+                var what = reserved == "Unknown" ? "the generated kind 'Unknown' (any status the spec does not list)" : "the generated base exception '{Prefix}ApiException'";
+                Report(DiagnosticDescriptors.ReservedName, response.NameNode, response.Name, what);
+                continue;
+            }
+
+            if (seen.TryGetValue(response.Name, out var first))
+            {
+                Report(DiagnosticDescriptors.DuplicateName, response.NameNode, response.Name, Line(first.NameNode));
+                continue;
+            }
+
+            if (seenIgnoreCase.TryGetValue(response.Name, out var other))
+            {
+                Report(DiagnosticDescriptors.ReservedName, response.NameNode, response.Name, $"'{other.Name}' (line {Line(other.NameNode)}): names that differ only in case make file names and exception types collide");
+                continue;
+            }
+
+            seen.Add(response.Name, response);
+            seenIgnoreCase.Add(response.Name, response);
+        }
+    }
+
+    private void CheckStatuses(List<RawResponse> responses)
+    {
+        var byStatus = new SortedDictionary<int, List<RawResponse>>();
+        foreach (var response in responses)
+        {
+            foreach (var (status, _) in response.Statuses)
+            {
+                if (!byStatus.TryGetValue(status, out var list))
+                {
+                    byStatus[status] = list = new List<RawResponse>();
+                }
+
+                list.Add(response);
+            }
+        }
+
+        foreach (var pair in byStatus)
+        {
+            var status = pair.Key.ToString(CultureInfo.InvariantCulture);
+            var entries = pair.Value;
+            if (entries.Count < 2)
+            {
+                continue;
+            }
+
+            var names = string.Join(", ", entries.Select(e => e.Name));
+            var defaults = entries.Where(e => e.IsDefault).ToList();
+            if (defaults.Count == 0)
+            {
+                Report(DiagnosticDescriptors.SharedStatusWithoutDefault, StatusNode(entries[entries.Count - 1], pair.Key), status, names);
+            }
+            else if (defaults.Count > 1)
+            {
+                Report(DiagnosticDescriptors.SharedStatusWithSeveralDefaults, DefaultNode(defaults[1]), status, string.Join(", ", defaults.Select(d => d.Name)));
+            }
+
+            foreach (var entry in entries.Where(e => !e.IsDefault && !e.HasMatch))
+            {
+                Report(DiagnosticDescriptors.SharedStatusWithoutMatch, entry.NameNode, entry.Name, status);
+            }
+
+            var markers = new Dictionary<string, RawResponse>(StringComparer.OrdinalIgnoreCase);
+            foreach (var entry in entries)
+            {
+                foreach (var (marker, node) in entry.BodyMarkers)
+                {
+                    if (markers.TryGetValue(marker, out var owner) && !ReferenceEquals(owner, entry))
+                    {
+                        Report(DiagnosticDescriptors.DuplicateBodyMarker, node, YamlNodes.Quote(marker), entry.Name, owner.Name, status);
+                    }
+                    else
+                    {
+                        markers[marker] = entry;
+                    }
+                }
+            }
+        }
+
+        foreach (var entry in responses.Where(e => e.HasMatch && !entry_shares(e, byStatus) && !e.IsSuccessOnly))
+        {
+            Report(DiagnosticDescriptors.MatchNeverUsed, Find(entry.Node, "match") ?? entry.NameNode, entry.Name);
+        }
+
+        static bool entry_shares(RawResponse entry, SortedDictionary<int, List<RawResponse>> byStatus) =>
+            entry.Statuses.Any(s => byStatus[s.Status].Count > 1);
+    }
+
+    private void CheckSuccessEntries(List<RawResponse> responses)
+    {
+        foreach (var entry in responses.Where(e => e.IsSuccessOnly))
+        {
+            var statuses = string.Join(", ", entry.Statuses.Select(s => s.Status.ToString(CultureInfo.InvariantCulture)));
+            foreach (var key in new[] { "retry", "match" })
+            {
+                if (Find(entry.Node, key) is { } node)
+                {
+                    Report(DiagnosticDescriptors.SuccessEntryWithRetryOrMatch, KeyNode(entry.Node, key) ?? node, entry.Name, statuses, key);
+                }
+            }
+        }
+    }
+
+    private void CheckHeaders(List<RawHeader> headers)
+    {
+        var properties = new Dictionary<string, RawHeader>(StringComparer.OrdinalIgnoreCase);
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var delays = 0;
+        foreach (var header in headers)
+        {
+            var model = header.Model;
+            YamlNode at = header.PropertyNode ?? (YamlNode?)header.Node ?? new YamlScalarNode();
+            var label = $"'{model.Name}'";
+            if (header.Node is null)
+            {
+                continue;
+            }
+
+            if (!names.Add(model.Name))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Find(header.Node, "name") ?? header.Node, label, "the header is defined twice (header names match case-insensitively)");
+                continue;
+            }
+
+            if (model.Type == HeaderType.Delay)
+            {
+                delays++;
+                if (delays > 1)
+                {
+                    Report(DiagnosticDescriptors.InvalidHeader, Find(header.Node, "type") ?? header.Node, label, "only one header may have 'type: delay'; it is the one RetryAfter is read from");
+                }
+                else if (model.Property != "RetryAfter")
+                {
+                    Report(DiagnosticDescriptors.InvalidHeader, at, label, "a 'type: delay' header must have 'property: RetryAfter'; RetryAfter combines it with the spec's retry.after");
+                }
+
+                continue;
+            }
+
+            if (model.Property == "RetryAfter" || ReservedProperties.Contains(model.Property, StringComparer.OrdinalIgnoreCase) || model.Property.StartsWith("HasHeader", StringComparison.OrdinalIgnoreCase))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, at, label, $"the property '{model.Property}' collides with a generated member; choose another name");
+                continue;
+            }
+
+            var extra = model.Type == HeaderType.Enum ? model.Property + "Text" : null;
+            if (properties.TryGetValue(model.Property, out var owner) || (extra is not null && properties.TryGetValue(extra, out owner)))
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, at, label, $"the property '{model.Property}' collides with the property of header '{owner.Model.Name}'");
+                continue;
+            }
+
+            properties[model.Property] = header;
+            if (extra is not null)
+            {
+                properties[extra] = header;
+            }
+        }
+    }
+
+    private static YamlNode StatusNode(RawResponse entry, int status) => entry.Statuses.First(s => s.Status == status).Node;
+
+    private static YamlNode DefaultNode(RawResponse entry) => KeyNode(entry.Node, "default") ?? entry.NameNode;
+
+    private static YamlNode? KeyNode(YamlMappingNode map, string key) =>
+        map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key);
+
+    private static YamlNode? Find(YamlMappingNode map, string key) =>
+        map.Children.FirstOrDefault(p => p.Key is YamlScalarNode s && s.Value == key).Value;
+
+    private static string Line(YamlNode node) => node.Start.Line.ToString(CultureInfo.InvariantCulture);
+
+    private void Report(DiagnosticDescriptor descriptor, YamlNode node, params string[] args) =>
+        _diagnostics.Add(DiagnosticInfo.Create(descriptor, YamlNodes.Location(_path, node), args));
+}
