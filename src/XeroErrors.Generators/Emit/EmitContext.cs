@@ -80,20 +80,8 @@ internal sealed class EmitContext
         _ => Nullable("string"),
     };
 
-    /// <summary>Field name in the headers struct for whether a match header was present.</summary>
-    public string PresenceField(string header)
-    {
-        var index = 0;
-        for (var i = 0; i < MatchHeaders.Count; i++)
-        {
-            if (string.Equals(MatchHeaders[i], header, System.StringComparison.OrdinalIgnoreCase))
-            {
-                index = i;
-            }
-        }
-
-        return "HasHeader" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-    }
+    /// <summary>Field name in the headers struct for whether a match header was present: "HasXRateLimitProblemHeader".</summary>
+    public string PresenceField(string header) => "Has" + HeaderIdentifiers.Pascal(MatchHeaders, header) + "Header";
 
     public IEnumerable<ResponseModel> ErrorResponses => Spec.Responses.Where(r => r.Statuses.Any(s => s < 200 || s > 299));
 

@@ -183,7 +183,7 @@ internal static class HeadersEmitter
         writer.OpenBrace();
         for (var i = 0; i < slots.Count; i++)
         {
-            writer.WriteLine($"private {context.Nullable("string")} _value{i.ToString(CultureInfo.InvariantCulture)};");
+            writer.WriteLine($"private {context.Nullable("string")} _{HeaderIdentifiers.Camel(slots, slots[i])};");
         }
 
         writer.WriteLine();
@@ -195,7 +195,7 @@ internal static class HeadersEmitter
         writer.CloseBrace();
         for (var i = 0; i < slots.Count; i++)
         {
-            var field = "_value" + i.ToString(CultureInfo.InvariantCulture);
+            var field = "_" + HeaderIdentifiers.Camel(slots, slots[i]);
             writer.WriteLine();
             writer.WriteLine($"if ({field} == null && string.Equals(name, {CSharpText.Literal(slots[i])}, global::System.StringComparison.OrdinalIgnoreCase))");
             writer.OpenBrace();
@@ -367,7 +367,7 @@ internal static class HeadersEmitter
         {
             if (string.Equals(slots[i], name, System.StringComparison.OrdinalIgnoreCase))
             {
-                return "_value" + i.ToString(CultureInfo.InvariantCulture);
+                return "_" + HeaderIdentifiers.Camel(slots, slots[i]);
             }
         }
 

@@ -170,7 +170,7 @@ internal static class HttpEmitter
         FileHeader.Doc(
             writer,
             $"A DelegatingHandler that turns {context.ApiName} error responses into typed exceptions, for any HttpClient-based client.",
-            $"Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most {context.ClassifierType}.MaxBodyBytes of the body, disposes the response and throws the kind's {context.ExceptionType}. With IHttpClientFactory: services.AddTransient&lt;{context.HandlerType}&gt;(); services.AddHttpClient(\"xero\").AddHttpMessageHandler&lt;{context.HandlerType}&gt;();");
+            $"Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most {context.ClassifierType}.MaxBodyBytes of the body, disposes the response and throws the kind's {context.ExceptionType}. With IHttpClientFactory: services.AddTransient<{context.HandlerType}>(); services.AddHttpClient(\"xero\").AddHttpMessageHandler<{context.HandlerType}>();");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {context.HandlerType} : global::System.Net.Http.DelegatingHandler");
         writer.OpenBrace();

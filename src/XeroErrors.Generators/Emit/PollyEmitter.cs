@@ -10,7 +10,7 @@ internal static class PollyEmitter
         FileHeader.Doc(
             writer,
             $"Polly v8 retry settings for the {context.ApiName}: retry transient kinds only, wait what the response said, and give up when that wait is longer than a maximum.",
-            "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b =&gt; b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));");
+            "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} static class {context.RetryType}");
         writer.OpenBrace();

@@ -215,7 +215,7 @@ internal sealed class SpecRules
                 continue;
             }
 
-            if (model.Property == "RetryAfter" || ReservedProperties.Contains(model.Property, StringComparer.OrdinalIgnoreCase) || model.Property.StartsWith("HasHeader", StringComparison.OrdinalIgnoreCase))
+            if (model.Property == "RetryAfter" || ReservedProperties.Contains(model.Property, StringComparer.OrdinalIgnoreCase) || (model.Property.StartsWith("Has", StringComparison.Ordinal) && model.Property.EndsWith("Header", StringComparison.Ordinal)))
             {
                 Report(DiagnosticDescriptors.InvalidHeader, at, label, $"the property '{model.Property}' collides with a generated member; choose another name");
                 continue;
