@@ -72,10 +72,12 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
             }
         });
 
-        // Models → source. A spec with errors has no model and generates nothing.
+        // Models → source. A spec with errors has no model and generates nothing. Specs are emitted together so
+        // that two specs naming the same types (XERR021) cannot make the driver fail on a duplicate file name.
         var models = resolved
             .Select(static (r, _) => r.Model is null ? null : new EmitInput(r.FilePath, r.Model))
             .Where(static input => input is not null)
+            .Collect()
             .Combine(capabilities);
         context.RegisterSourceOutput(models, static (spc, pair) => Guard.Emit(spc, pair.Left!, pair.Right));
     }

@@ -46,7 +46,7 @@ public class ExceptionTests
         Assert.Equal(["The Project Name cannot be empty"], ex.ModelState["model.Name"]);
         Assert.Equal(["The ContactId cannot be null or empty"], ex.ModelState["model.ContactId"]);
         Assert.Equal(
-            "Xero API responded 400 Bad Request. The request is invalid. model.Name: The Project Name cannot be empty; model.ContactId: The ContactId cannot be null or empty",
+            "Xero API responded 400 Bad Request. The request is invalid. model.Name: The Project Name cannot be empty; model.ContactId: The ContactId cannot be null or empty.",
             ex.Message);
     }
 

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -31,33 +32,36 @@ internal static class Guard
         }
     }
 
-    public static void Emit(SourceProductionContext context, EmitInput input, ConsumerCapabilities capabilities)
+    public static void Emit(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities)
     {
-        IReadOnlyList<GeneratedFile> files;
-        try
+        var emitted = new HashSet<(string, string)>();
+        foreach (var input in inputs)
         {
-            // Everything is generated before anything is added: a failure leaves no half-built code behind.
-            files = Emitter.Emit(input.Model, capabilities, input.FilePath);
-        }
-        catch (OperationCanceledException)
-        {
-            throw;
-        }
-        catch (Exception ex)
-        {
-            context.ReportDiagnostic(Internal(input.FilePath, ex).ToDiagnostic());
-            return;
-        }
+            // The first spec to claim a namespace and prefix wins; SpecIdentity reports the others as XERR021.
+            if (input is null || !emitted.Add((input.Model.Namespace, input.Model.Prefix)))
+            {
+                continue;
+            }
 
-        foreach (var file in files)
-        {
+            IReadOnlyList<GeneratedFile> files;
             try
             {
-                context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+                // Everything is generated before anything is added: a failure leaves no half-built code behind.
+                files = Emitter.Emit(input.Model, capabilities, input.FilePath);
             }
-            catch (ArgumentException)
+            catch (OperationCanceledException)
             {
-                // A hint name another spec already used: XERR021 reports the collision.
+                throw;
+            }
+            catch (Exception ex)
+            {
+                context.ReportDiagnostic(Internal(input.FilePath, ex).ToDiagnostic());
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
             }
         }
     }

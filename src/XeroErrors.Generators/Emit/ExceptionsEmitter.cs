@@ -97,6 +97,16 @@ internal static class ExceptionsEmitter
                 if (!string.IsNullOrEmpty(details))
                 {
                     builder.Append(' ').Append(Truncate(details, MaxDetailsLength));
+                    while (char.IsWhiteSpace(builder[builder.Length - 1]))
+                    {
+                        builder.Length--;
+                    }
+
+                    var last = builder[builder.Length - 1];
+                    if (last != '.' && last != '!' && last != '?')
+                    {
+                        builder.Append('.');
+                    }
                 }
             """);
         writer.Indent();

@@ -73,6 +73,11 @@ internal static class HttpEmitter
             /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it
             /// names none or one the runtime does not know; invalid bytes become U+FFFD).
             /// </summary>
+            /// <remarks>
+            /// The text is remembered per response content, so ClassifyAsync, EnsureSuccessAsync and the retry helpers agree
+            /// on a body that can only be read once. A buffered body (HttpClient's default) is left rewound, so the caller can
+            /// still read all of it; an unbuffered one (HttpCompletionOption.ResponseHeadersRead) has its first part consumed.
+            /// </remarks>
             /// <param name="response">The response.</param>
             /// <param name="cancellationToken">Cancels reading.</param>
             /// <returns>The text, or null when the response has no content. A body that fails while being read gives the part that arrived.</returns>
@@ -90,6 +95,12 @@ internal static class HttpEmitter
                     return null;
                 }
 
+                {{context.Nullable("BodyText")}} known;
+                if (ReadBodies.TryGetValue(content, out known))
+                {
+                    return known{{(context.Capabilities.SupportsNullable ? "!" : string.Empty)}}.Text;
+                }
+
                 var declared = content.Headers.ContentLength;
                 var capacity = declared.HasValue && declared.Value > 0 ? (int)global::System.Math.Min(declared.Value, MaxBodyBytes) : ChunkBytes;
                 var buffer = new byte[capacity];
@@ -97,8 +108,17 @@ internal static class HttpEmitter
                 try
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-                    using (cancellationToken.Register(s => ((global::System.IDisposable)s{{(context.Capabilities.SupportsNullable ? "!" : string.Empty)}}).Dispose(), stream))
+
+                    // Not disposed: HttpContent hands this same stream to every reader of the body.
+                    var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                    if (stream.CanSeek)
+                    {
+                        stream.Position = 0;
+                    }
+
+                    // A network read may ignore the token; closing the stream ends it. A seekable body is in memory and never waits.
+                    var registration = stream.CanSeek ? default(global::System.Threading.CancellationTokenRegistration) : cancellationToken.Register(s => ((global::System.IDisposable)s{{(context.Capabilities.SupportsNullable ? "!" : string.Empty)}}).Dispose(), stream);
+                    using (registration)
                     {
                         while (count < MaxBodyBytes)
                         {
@@ -118,6 +138,11 @@ internal static class HttpEmitter
                             count += read;
                         }
                     }
+
+                    if (stream.CanSeek)
+                    {
+                        stream.Position = 0;
+                    }
                 }
                 catch (global::System.Exception) when (cancellationToken.IsCancellationRequested)
                 {
@@ -128,7 +153,22 @@ internal static class HttpEmitter
                     // The body broke off: classify on the part that arrived.
                 }
 
-                return Decode(buffer, count, content.Headers.ContentType == null ? null : content.Headers.ContentType.CharSet);
+                var text = Decode(buffer, count, content.Headers.ContentType == null ? null : content.Headers.ContentType.CharSet);
+                return ReadBodies.GetValue(content, _ => new BodyText(text)).Text;
+            }
+
+            /// <summary>Bodies already read, per content, so a body that can be read once is read once.</summary>
+            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyText> ReadBodies =
+                new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyText>();
+
+            private sealed class BodyText
+            {
+                public BodyText(string text)
+                {
+                    Text = text;
+                }
+
+                public string Text { get; }
             }
 
             private static string Decode(byte[] bytes, int count, {{n}} charset)

@@ -128,6 +128,16 @@ namespace XeroErrors
             if (!string.IsNullOrEmpty(details))
             {
                 builder.Append(' ').Append(Truncate(details, MaxDetailsLength));
+                while (char.IsWhiteSpace(builder[builder.Length - 1]))
+                {
+                    builder.Length--;
+                }
+
+                var last = builder[builder.Length - 1];
+                if (last != '.' && last != '!' && last != '?')
+                {
+                    builder.Append('.');
+                }
             }
 
             if (classification.CorrelationId != null)

@@ -65,6 +65,11 @@ namespace XeroErrors
         /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it
         /// names none or one the runtime does not know; invalid bytes become U+FFFD).
         /// </summary>
+        /// <remarks>
+        /// The text is remembered per response content, so ClassifyAsync, EnsureSuccessAsync and the retry helpers agree
+        /// on a body that can only be read once. A buffered body (HttpClient's default) is left rewound, so the caller can
+        /// still read all of it; an unbuffered one (HttpCompletionOption.ResponseHeadersRead) has its first part consumed.
+        /// </remarks>
         /// <param name="response">The response.</param>
         /// <param name="cancellationToken">Cancels reading.</param>
         /// <returns>The text, or null when the response has no content. A body that fails while being read gives the part that arrived.</returns>
@@ -82,6 +87,12 @@ namespace XeroErrors
                 return null;
             }
 
+            BodyText? known;
+            if (ReadBodies.TryGetValue(content, out known))
+            {
+                return known!.Text;
+            }
+
             var declared = content.Headers.ContentLength;
             var capacity = declared.HasValue && declared.Value > 0 ? (int)global::System.Math.Min(declared.Value, MaxBodyBytes) : ChunkBytes;
             var buffer = new byte[capacity];
@@ -89,8 +100,17 @@ namespace XeroErrors
             try
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                using (var stream = await content.ReadAsStreamAsync().ConfigureAwait(false))
-                using (cancellationToken.Register(s => ((global::System.IDisposable)s!).Dispose(), stream))
+
+                // Not disposed: HttpContent hands this same stream to every reader of the body.
+                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                if (stream.CanSeek)
+                {
+                    stream.Position = 0;
+                }
+
+                // A network read may ignore the token; closing the stream ends it. A seekable body is in memory and never waits.
+                var registration = stream.CanSeek ? default(global::System.Threading.CancellationTokenRegistration) : cancellationToken.Register(s => ((global::System.IDisposable)s!).Dispose(), stream);
+                using (registration)
                 {
                     while (count < MaxBodyBytes)
                     {
@@ -110,6 +130,11 @@ namespace XeroErrors
                         count += read;
                     }
                 }
+
+                if (stream.CanSeek)
+                {
+                    stream.Position = 0;
+                }
             }
             catch (global::System.Exception) when (cancellationToken.IsCancellationRequested)
             {
@@ -120,7 +145,22 @@ namespace XeroErrors
                 // The body broke off: classify on the part that arrived.
             }
 
-            return Decode(buffer, count, content.Headers.ContentType == null ? null : content.Headers.ContentType.CharSet);
+            var text = Decode(buffer, count, content.Headers.ContentType == null ? null : content.Headers.ContentType.CharSet);
+            return ReadBodies.GetValue(content, _ => new BodyText(text)).Text;
+        }
+
+        /// <summary>Bodies already read, per content, so a body that can be read once is read once.</summary>
+        private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyText> ReadBodies =
+            new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyText>();
+
+        private sealed class BodyText
+        {
+            public BodyText(string text)
+            {
+                Text = text;
+            }
+
+            public string Text { get; }
         }
 
         private static string Decode(byte[] bytes, int count, string? charset)

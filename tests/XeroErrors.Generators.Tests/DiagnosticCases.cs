@@ -1,0 +1,61 @@
+namespace XeroErrors.Generators.Tests;
+
+/// <summary>For each diagnostic id, a spec that triggers it and where (1-based line and column, as the build prints them).</summary>
+internal static class DiagnosticCases
+{
+    private const string Valid = """
+        namespace: Contoso.Errors
+        prefix: Contoso
+        responses:
+          - name: NotFound
+            status: 404
+            summary: Not Found
+
+        """;
+
+    /// <summary>(id, spec, line, column).</summary>
+    public static readonly (string Id, string Spec, int Line, int Column)[] All =
+    [
+        ("XERR001", "responses:\n  - name: \"unterminated\n    status: 404\n", 2, 11),
+        ("XERR001", "responses:\n  - name: A\n    status: 404\n    name: B\n    summary: S\n", 4, 5),
+        ("XERR001", "responses: " + new string('[', 70) + new string(']', 70) + "\n", 1, 75),
+        ("XERR002", "- name: A\n  status: 404\n", 1, 1),
+        ("XERR003", "namespace: A\n", 1, 1),
+        ("XERR003", "responses: []\n", 1, 12),
+        ("XERR003", "responses: oops\n", 1, 12),
+        ("XERR004", "responses:\n  - just a string\n", 2, 5),
+        ("XERR005", "responses:\n  - status: 404\n    summary: Not Found\n", 2, 5),
+        ("XERR005", "responses:\n  - name: NotFound\n    summary: Not Found\n", 2, 11),
+        ("XERR005", "responses:\n  - name: NotFound\n    status: 404\n", 2, 11),
+        ("XERR005", "responses:\n  - name: NotFound\n    status: 404\n    summary: \"  \"\n", 4, 14),
+        ("XERR006", "responses:\n  - name: Not-Found\n    status: 404\n    summary: S\n", 2, 11),
+        ("XERR007", "responses:\n  - name: class\n    status: 404\n    summary: S\n", 2, 11),
+        ("XERR008", "responses:\n  - name: Unknown\n    status: 404\n    summary: S\n", 2, 11),
+        ("XERR008", "responses:\n  - name: NotFound\n    status: 404\n    summary: S\n  - name: notfound\n    status: 410\n    summary: Gone\n", 5, 11),
+        ("XERR008", "responses:\n  - name: Api\n    status: 404\n    summary: S\n", 2, 11),
+        ("XERR009", "responses:\n  - name: NotFound\n    status: 404\n    summary: S\n  - name: NotFound\n    status: 410\n    summary: Gone\n", 5, 11),
+        ("XERR010", "responses:\n  - name: NotFound\n    status: 4040\n    summary: S\n", 3, 13),
+        ("XERR010", "responses:\n  - name: NotFound\n    status: [404, abc]\n    summary: S\n", 3, 19),
+        ("XERR010", "responses:\n  - name: NotFound\n    status: \"404\"\n    summary: S\n", 3, 13),
+        ("XERR011", "responses:\n  - name: A\n    status: 503\n    summary: S\n    match: { body: [a] }\n  - name: B\n    status: 503\n    summary: S\n    match: { body: [b] }\n", 7, 13),
+        ("XERR012", "responses:\n  - name: A\n    status: 503\n    summary: S\n    default: true\n  - name: B\n    status: 503\n    summary: S\n    default: true\n", 9, 5),
+        ("XERR013", "responses:\n  - name: A\n    status: 503\n    summary: S\n    default: true\n  - name: B\n    status: 503\n    summary: S\n", 6, 11),
+        ("XERR014", "responses:\n  - name: A\n    status: 503\n    summary: S\n    default: true\n    match: { body: [offline] }\n  - name: B\n    status: 503\n    summary: S\n    match: { body: [OFFLINE] }\n", 10, 21),
+        ("XERR015", "responses:\n  - name: A\n    status: 503\n    summary: S\n    retry: { transient: true, after: -5 }\n", 5, 38),
+        ("XERR015", "responses:\n  - name: A\n    status: 503\n    summary: S\n    retry:\n      after: soon\n", 6, 14),
+        ("XERR016", "namespace: 1Bad.Name\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 1, 12),
+        ("XERR017", "prefix: my-prefix\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 1, 9),
+        ("XERR018", "responses:\n  - name: A\n    status: 404\n    summary: S\n    default: maybe\n", 5, 14),
+        ("XERR018", "responses:\n  - name: A\n    status: 400\n    summary: S\n    body: xml\n", 5, 11),
+        ("XERR019", "headers:\n  - name: Retry After\n    property: RetryAfter\n    type: delay\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 2, 11),
+        ("XERR019", "headers:\n  - name: X-Count\n    property: Count\n    type: float\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 4, 11),
+        ("XERR019", "headers:\n  - name: X-Kind\n    property: Kind\n    type: string\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 3, 15),
+        ("XERR100", Valid + "colour: blue\n", 7, 1),
+        ("XERR100", "responses:\n  - name: A\n    status: 404\n    summary: S\n    sumary: typo\n", 5, 5),
+        ("XERR101", "responses:\n  - name: Ok\n    status: 200\n    summary: OK\n    retry: { transient: true }\n", 5, 5),
+        ("XERR101", "responses:\n  - name: Ok\n    status: 200\n    summary: OK\n    match: { body: [ok] }\n", 5, 5),
+        ("XERR102", "", 1, 1),
+        ("XERR102", "# only a comment\n", 1, 1),
+        ("XERR104", "responses:\n  - name: A\n    status: 404\n    summary: S\n    match: { body: [gone] }\n", 5, 12),
+    ];
+}

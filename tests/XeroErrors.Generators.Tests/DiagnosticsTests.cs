@@ -1,0 +1,127 @@
+using Microsoft.CodeAnalysis;
+using XeroErrors.Generators.Diagnostics;
+using XeroErrors.Generators.Tests.Infrastructure;
+
+namespace XeroErrors.Generators.Tests;
+
+/// <summary>A broken spec is a diagnostic at the offending YAML position; errors stop generation, warnings do not.</summary>
+public class DiagnosticsTests
+{
+    /// <summary>Ids covered by their own tests below rather than by <see cref="DiagnosticCases"/>.</summary>
+    private static readonly string[] TestedElsewhere = ["XERR020", "XERR021", "XERR103", "XERR999"];
+
+    public static TheoryData<string, string, int, int> Cases()
+    {
+        var data = new TheoryData<string, string, int, int>();
+        foreach (var (id, spec, line, column) in DiagnosticCases.All)
+        {
+            data.Add(id, spec, line, column);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Cases))]
+    public void EachDiagnosticPointsIntoTheSpec(string id, string spec, int line, int column)
+    {
+        var run = GeneratorHarness.Run(spec);
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == id);
+        var position = diagnostic.Location.GetLineSpan();
+        Assert.Equal(GeneratorHarness.SpecPath, position.Path);
+        Assert.Equal((line, column), (position.StartLinePosition.Line + 1, position.StartLinePosition.Character + 1));
+        Assert.Equal(DiagnosticCatalog.Find(id).DefaultSeverity, diagnostic.Severity);
+        Assert.False(string.IsNullOrWhiteSpace(diagnostic.GetMessage()));
+        Assert.Equal(DiagnosticDescriptors.HelpBaseUri + "#" + id.ToLowerInvariant(), diagnostic.Descriptor.HelpLinkUri);
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+
+        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            Assert.Empty(run.Sources);
+        }
+        else if (id != "XERR102")
+        {
+            Assert.NotEmpty(run.Sources);
+            Assert.Empty(run.CompilationProblems());
+        }
+    }
+
+    [Fact]
+    public void EveryIdInTheCatalogueIsTestedAndDocumented()
+    {
+        var tested = DiagnosticCases.All.Select(c => c.Id).Concat(TestedElsewhere).ToHashSet();
+        var docs = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ShippedSpec.Path)!, "..", "docs", "diagnostics.md"));
+
+        Assert.All(DiagnosticCatalog.All, descriptor =>
+        {
+            Assert.Contains(descriptor.Id, tested);
+            Assert.Contains($"<a id=\"{descriptor.Id.ToLowerInvariant()}\"></a>", docs, StringComparison.Ordinal);
+            Assert.StartsWith("XERR", descriptor.Id, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void OneBuildShowsEveryMistakeInTheFile()
+    {
+        const string spec = "responses:\n  - name: class\n    status: 42\n    summary: S\n  - name: B\n    status: 404\n    retry: { after: x }\n";
+
+        var ids = GeneratorHarness.Run(spec).Diagnostics.Select(d => d.Id).Order().ToList();
+
+        Assert.Equal(["XERR005", "XERR007", "XERR010", "XERR015"], ids);
+    }
+
+    [Theory]
+    [InlineData("XeroErrorsAccessibility", "protected", "XERR020")]
+    [InlineData("XeroErrorsNamespace", "Bad Namespace", "XERR016")]
+    [InlineData("XeroErrorsNamespace", "class.Errors", "XERR016")]
+    public void ABadMsBuildOptionNamesTheProperty(string property, string value, string id)
+    {
+        var run = GeneratorHarness.Run(ShippedSpec.Text, new Dictionary<string, string> { [property] = value });
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal(id, diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains(property, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains(value, diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+    }
+
+    [Fact]
+    public void TwoSpecsThatWouldGenerateTheSameTypesAreAnError()
+    {
+        var run = GeneratorHarness.Run(
+        [
+            new InMemoryAdditionalText("/project/spec/errors.yaml", ShippedSpec.Text),
+            new InMemoryAdditionalText("/project/spec/accounting.errors.yaml", ShippedSpec.Text),
+        ]);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("XERR021", diagnostic.Id);
+        Assert.Equal("/project/spec/accounting.errors.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Fact]
+    public void AnExceptionInsideTheGeneratorBecomesOneInternalError()
+    {
+        var result = Guard.Parse("/project/spec/errors.yaml", () => throw new InvalidOperationException("something broke"));
+
+        var info = Assert.Single(result.Diagnostics);
+        var diagnostic = info.ToDiagnostic();
+        Assert.Equal("XERR999", diagnostic.Id);
+        Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        Assert.Contains("System.InvalidOperationException", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("something broke", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Null(result.Model);
+    }
+
+    [Fact]
+    public void FilesWithOtherNamesAreNotSpecs()
+    {
+        var run = GeneratorHarness.Run("not: [valid", path: "/project/config.yaml");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.Sources);
+    }
+}
