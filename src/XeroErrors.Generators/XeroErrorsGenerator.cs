@@ -61,7 +61,7 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
 
         var identities = resolved
             .Where(static r => r.Model is not null)
-            .Select(static (r, _) => new SpecIdentity(r.FilePath, r.Model!.Namespace, r.Model.Prefix))
+            .Select(static (r, _) => SpecIdentity.Of(r.FilePath, r.Model!))
             .Collect()
             .WithTrackingName(TrackingNames.SpecIdentities);
         context.RegisterSourceOutput(identities, static (spc, list) =>

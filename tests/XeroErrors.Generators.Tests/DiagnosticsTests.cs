@@ -102,6 +102,34 @@ public class DiagnosticsTests
         Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
     }
 
+    [Theory]
+    [InlineData("prefix: XERO\n", "XeroErrors.XEROResponseKind")]
+    [InlineData("prefix: XeroRate\nheaders: []\n", "XeroErrors.XeroRateLimitExceededException")]
+    public void SpecsWhoseTypesDifferOnlyInCaseOrOverlapCollideToo(string second, string type)
+    {
+        var run = GeneratorHarness.Run(
+        [
+            new InMemoryAdditionalText("/project/spec/errors.yaml", ShippedSpec.Text),
+            new InMemoryAdditionalText("/project/spec/b.errors.yaml", second + "responses:\n  - name: LimitExceeded\n    status: 429\n    summary: S\n"),
+        ]);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("XERR021", diagnostic.Id);
+        Assert.Contains(type.Substring(type.LastIndexOf('.') + 1), diagnostic.GetMessage(), StringComparison.OrdinalIgnoreCase);
+        Assert.Empty(run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error));
+    }
+
+    [Theory]
+    [InlineData("headers: []\n")]
+    [InlineData("headers:\n")]
+    public void ASpecWithNoHeadersCompiles(string headers)
+    {
+        var run = GeneratorHarness.Run(headers + "responses:\n  - name: NotFound\n    status: 404\n    summary: Not Found\n", compilation: GeneratorHarness.CreateCompilation(warningsAsErrors: true));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems());
+    }
+
     [Fact]
     public void AnExceptionInsideTheGeneratorBecomesOneInternalError()
     {

@@ -67,8 +67,8 @@ internal static class DiagnosticDescriptors
         "'{0}' shares status {1} with other entries but has no 'match' and is not the default, so it can never be chosen. Add 'match: {{ body: [...] }}' or 'match: {{ headers: [...] }}'.");
 
     public static readonly DiagnosticDescriptor DuplicateBodyMarker = Error(
-        "XERR014", "A body marker is used by two entries of one status",
-        "The body marker '{0}' of '{1}' is also a marker of '{2}' for status {3}, so one of them can never be chosen. Keep the marker on one entry.");
+        "XERR014", "A match is used by two entries of one status",
+        "The match '{0}' of '{1}' is also a match of '{2}' for status {3}, so the later entry can never be chosen by it. Keep it on one entry.");
 
     public static readonly DiagnosticDescriptor InvalidRetryAfter = Error(
         "XERR015", "retry.after is not a number of seconds",
@@ -96,15 +96,15 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor DuplicateGeneratedTypes = Error(
         "XERR021", "Two spec files generate the same types",
-        "The spec files '{0}' and '{1}' both generate types '{2}.{3}*'. Give each file its own 'namespace' or 'prefix'.");
+        "The spec files '{0}' and '{1}' both generate the type '{2}', so nothing is generated from '{1}'. Give each file its own 'namespace' or 'prefix'.");
 
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "XERR100", "Unknown key in the spec",
         "The key '{0}' is not known in {1} and is ignored. Allowed keys: {2}.");
 
     public static readonly DiagnosticDescriptor SuccessEntryWithRetryOrMatch = Warning(
-        "XERR101", "A 2xx entry has retry or match",
-        "'{0}' is a success status ({1}) but has '{2}', which has no effect on a success. Remove it.");
+        "XERR101", "A 2xx entry has retry, body or a body match",
+        "'{0}' is a success status ({1}) but has '{2}', which has no effect: a success is never retried and its body is never read. Remove it.");
 
     public static readonly DiagnosticDescriptor EmptySpec = Warning(
         "XERR102", "The spec file is empty",

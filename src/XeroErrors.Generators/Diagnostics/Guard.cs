@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using System.Linq;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -34,11 +35,12 @@ internal static class Guard
 
     public static void Emit(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities)
     {
-        var emitted = new HashSet<(string, string)>();
-        foreach (var input in inputs)
+        // The first spec to generate a type keeps it; SpecIdentity reports the others as XERR021.
+        var present = inputs.Where(i => i is not null).Select(i => i!).ToList();
+        var losers = new HashSet<string>(SpecIdentity.Conflicts(present.Select(i => SpecIdentity.Of(i.FilePath, i.Model))).Select(c => c.Spec.FilePath));
+        foreach (var input in present)
         {
-            // The first spec to claim a namespace and prefix wins; SpecIdentity reports the others as XERR021.
-            if (input is null || !emitted.Add((input.Model.Namespace, input.Model.Prefix)))
+            if (losers.Contains(input.FilePath))
             {
                 continue;
             }

@@ -64,7 +64,9 @@ internal static class ClassifierEmitter
             {
                 writer.WriteLine();
                 writer.WriteLine($"// The spec: a {header.Name} of \"{Comment(value.Value)}\" is {(value.Transient == true ? "transient" : "not transient")}.");
-                writer.WriteLine($"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member})");
+                writer.WriteLine(value.Transient == true
+                    ? $"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member} && !(statusCode >= 200 && statusCode <= 299))"
+                    : $"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member})");
                 writer.OpenBrace();
                 writer.WriteLine($"isTransient = {(value.Transient == true ? "true" : "false")};");
                 writer.CloseBrace();
@@ -104,10 +106,17 @@ internal static class ClassifierEmitter
         {
             // Entries are tried in spec order; the default entry decides when no match hits.
             var first = true;
-            foreach (var entry in entries.Where(e => e.HasMatch))
+            foreach (var entry in entries)
             {
+                // The body of a success is never read (ClassifyAsync does not fetch it), so only headers tell 2xx entries apart.
                 var conditions = entry.HeaderMarkers.Select(h => $"headers.{context.PresenceField(h)}")
-                    .Concat(entry.BodyMarkers.Select(b => $"Contains(body, {CSharpText.Literal(b)})"));
+                    .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.BodyMarkers.Select(b => $"Contains(body, {CSharpText.Literal(b)})"))
+                    .ToList();
+                if (conditions.Count == 0)
+                {
+                    continue;
+                }
+
                 writer.WriteLine($"{(first ? "if" : "else if")} ({string.Join(" || ", conditions)})");
                 writer.OpenBrace();
                 WriteOutcome(writer, context, entry, status, withBreak: false);
@@ -116,6 +125,14 @@ internal static class ClassifierEmitter
             }
 
             var fallback = entries.First(e => e.IsDefault);
+            if (first)
+            {
+                // Nothing to test (a shared 2xx told apart only by its body): the default entry it is.
+                WriteOutcome(writer, context, fallback, status);
+                writer.Unindent();
+                return;
+            }
+
             writer.WriteLine("else");
             writer.OpenBrace();
             WriteOutcome(writer, context, fallback, status, withBreak: false);
@@ -129,7 +146,8 @@ internal static class ClassifierEmitter
 
     private static void WriteOutcome(SourceWriter writer, EmitContext context, ResponseModel entry, int status, bool withBreak = true)
     {
-        var transient = entry.Transient ?? IsTransientStatus(status);
+        // A success is never transient, whatever the spec says (XERR101 tells the author).
+        var transient = !IsSuccess(status) && (entry.Transient ?? IsTransientStatus(status));
         writer.WriteLine($"kind = {context.KindType}.{entry.Name};");
         writer.WriteLine($"isTransient = {(transient ? "true" : "false")};");
         if (entry.RetryAfterSeconds is { } seconds)
@@ -209,7 +227,7 @@ internal static class ClassifierEmitter
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
             writer.Indent();
-            writer.WriteLine($"return {CSharpText.Literal(entry.Summary.Trim())};");
+            writer.WriteLine($"return {CSharpText.Literal(entry.Summary)};");
             writer.Unindent();
         }
 
@@ -223,7 +241,7 @@ internal static class ClassifierEmitter
 
     private static void WriteHelpers(SourceWriter writer, EmitContext context)
     {
-        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && g.Value.Any(e => !e.BodyMarkers.IsEmpty)).Select(g => g.Key).ToList();
+        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && !IsSuccess(g.Key) && g.Value.Any(e => !e.BodyMarkers.IsEmpty)).Select(g => g.Key).ToList();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Whether classifying this status looks at the body; other statuses are classified without reading it.</summary>");
         writer.WriteLine("/// <param name=\"statusCode\">The HTTP status code.</param>");
@@ -266,6 +284,8 @@ internal static class ClassifierEmitter
     }
 
     private static bool IsTransientStatus(int status) => status == 408 || status == 429 || (status >= 500 && status <= 599);
+
+    private static bool IsSuccess(int status) => status >= 200 && status <= 299;
 
     /// <summary>Entries per status, statuses ascending, entries in spec order.</summary>
     internal static SortedDictionary<int, List<ResponseModel>> ByStatus(SpecModel spec)

@@ -11,6 +11,20 @@ internal readonly record struct GeneratedFile(string HintName, string Text);
 /// <summary>Decides which files a spec gives, given what the consumer's compilation has.</summary>
 internal static class Emitter
 {
+    /// <summary>Every type a spec can generate, as full names, whatever the consumer's compilation has.</summary>
+    public static IEnumerable<string> TypeNames(SpecModel spec)
+    {
+        var context = new EmitContext(spec, ConsumerCapabilities.Modern, string.Empty);
+        var names = new List<string>
+        {
+            context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
+            context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType,
+        };
+        names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
+        names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));
+        return names.Select(name => spec.Namespace + "." + name);
+    }
+
     public static IReadOnlyList<GeneratedFile> Emit(SpecModel spec, ConsumerCapabilities capabilities, string specPath)
     {
         var context = new EmitContext(spec, capabilities, Path.GetFileName(specPath));

@@ -110,12 +110,20 @@ internal static class ExceptionsEmitter
                 }
             """);
         writer.Indent();
-        foreach (var header in context.TypedHeaders.Where(h => h.InMessage))
+        foreach (var header in context.Spec.Headers.Where(h => h.InMessage))
         {
+            var value = $"classification.Headers.{header.Property}";
+            var text = header.Type switch
+            {
+                HeaderType.String => value,
+                HeaderType.Int => $"{value}.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                HeaderType.Delay => $"{value}.Value.ToString(\"c\", global::System.Globalization.CultureInfo.InvariantCulture)",
+                _ => $"{value}.Value.ToString()",
+            };
             writer.WriteLine();
-            writer.WriteLine($"if (classification.{header.Property} != null)");
+            writer.WriteLine($"if ({value} != null)");
             writer.OpenBrace();
-            writer.WriteLine($"builder.Append(' ').Append({CSharpText.Literal(header.Name + ": ")}).Append(classification.{header.Property}{(header.Type == HeaderType.String ? string.Empty : ".ToString()")}).Append('.');");
+            writer.WriteLine($"builder.Append(' ').Append({CSharpText.Literal(header.Name + ": ")}).Append({text}).Append('.');");
             writer.CloseBrace();
         }
 

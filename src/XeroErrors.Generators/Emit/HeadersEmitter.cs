@@ -84,23 +84,11 @@ internal static class HeadersEmitter
             parameters.Add($"bool {Camel(context.PresenceField(header))}");
         }
 
-        writer.WriteLine($"private {context.HeadersType}({string.Join(", ", parameters)})");
-        writer.OpenBrace();
-        foreach (var header in context.Spec.Headers)
+        // A struct with no listed headers keeps C#'s own parameterless constructor.
+        if (parameters.Count > 0)
         {
-            writer.WriteLine($"{header.Property} = {Camel(header.Property)};");
-            if (header.Type == HeaderType.Enum)
-            {
-                writer.WriteLine($"{header.Property}Text = {Camel(header.Property)}Text;");
-            }
+            EmitConstructor(writer, context, parameters);
         }
-
-        foreach (var header in context.MatchHeaders)
-        {
-            writer.WriteLine($"{context.PresenceField(header)} = {Camel(context.PresenceField(header))};");
-        }
-
-        writer.CloseBrace();
 
         foreach (var header in context.Spec.Headers)
         {
@@ -175,6 +163,27 @@ internal static class HeadersEmitter
         return writer.ToString();
     }
 
+    private static void EmitConstructor(SourceWriter writer, EmitContext context, List<string> parameters)
+    {
+        writer.WriteLine($"private {context.HeadersType}({string.Join(", ", parameters)})");
+        writer.OpenBrace();
+        foreach (var header in context.Spec.Headers)
+        {
+            writer.WriteLine($"{header.Property} = {Camel(header.Property)};");
+            if (header.Type == HeaderType.Enum)
+            {
+                writer.WriteLine($"{header.Property}Text = {Camel(header.Property)}Text;");
+            }
+        }
+
+        foreach (var header in context.MatchHeaders)
+        {
+            writer.WriteLine($"{context.PresenceField(header)} = {Camel(context.PresenceField(header))};");
+        }
+
+        writer.CloseBrace();
+    }
+
     private static void EmitReader(SourceWriter writer, EmitContext context, IReadOnlyList<string> slots)
     {
         writer.WriteLine();
@@ -219,7 +228,7 @@ internal static class HeadersEmitter
                     args.Add($"ParseDelay({field}, {Field(slots, DateHeader)})");
                     break;
                 case HeaderType.Enum:
-                    args.Add($"Parse{header.Property}({field})");
+                    args.Add($"ParseEnum{header.Property}({field})");
                     args.Add(field);
                     break;
                 default:
@@ -233,7 +242,9 @@ internal static class HeadersEmitter
             args.Add($"{Field(slots, header)} != null");
         }
 
-        writer.WriteLine($"public {context.HeadersType} Build() => new {context.HeadersType}({string.Join(", ", args)});");
+        writer.WriteLine(args.Count == 0
+            ? $"public {context.HeadersType} Build() => default({context.HeadersType});"
+            : $"public {context.HeadersType} Build() => new {context.HeadersType}({string.Join(", ", args)});");
         writer.CloseBrace();
     }
 
@@ -301,7 +312,7 @@ internal static class HeadersEmitter
         {
             var type = context.EnumType(header);
             writer.WriteLine();
-            writer.WriteLine($"private static {type}? Parse{header.Property}({context.Nullable("string")} text)");
+            writer.WriteLine($"private static {type}? ParseEnum{header.Property}({context.Nullable("string")} text)");
             writer.OpenBrace();
             writer.WriteLine("if (text == null)");
             writer.OpenBrace();

@@ -24,6 +24,7 @@ internal sealed class SpecParser
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<BodyUse> _bodyUses = new();
+    private ParsingEvent? _firstAlias;
 
     private SpecParser(string path) => _path = path;
 
@@ -56,6 +57,14 @@ internal sealed class SpecParser
         catch (YamlException ex)
         {
             Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+            return null;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The loader rejects some event sequences the parser accepted (an alias where a key belongs) without a
+            // position; an alias is the usual cause, so point at the first one.
+            var at = _firstAlias is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, _firstAlias.Start, _firstAlias.End);
+            Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
             return null;
         }
 
@@ -98,7 +107,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        new SpecRules(_path, _diagnostics).Check(responses, headers);
+        new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
 
         return new SpecModel(
             ns,
@@ -110,14 +119,19 @@ internal sealed class SpecParser
 
     private bool CheckDepth(string text)
     {
+        ParsingEvent? last = null;
         try
         {
             var parser = new Parser(new StringReader(text));
             var depth = 0;
             while (parser.MoveNext())
             {
+                last = parser.Current;
                 switch (parser.Current)
                 {
+                    case AnchorAlias alias:
+                        _firstAlias ??= alias;
+                        break;
                     case MappingStart or SequenceStart:
                         depth++;
                         if (depth > MaxDepth)
@@ -139,6 +153,14 @@ internal sealed class SpecParser
         catch (YamlException ex)
         {
             Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+            return false;
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // YamlDotNet lets a few malformed inputs (a bad surrogate escape such as "\uD83C\uD83C") escape as
+            // non-YAML exceptions. It is still a syntax error: report it after the last part that parsed.
+            var at = last is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, last.End, last.End);
+            Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
             return false;
         }
     }
@@ -280,9 +302,9 @@ internal sealed class SpecParser
                 continue;
             }
 
-            if (!members.Add(member))
+            if (member == "value__" || !members.Add(member))
             {
-                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "member")!), label, $"the member '{member}' is used twice or collides with 'Unknown'");
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "member")!), label, $"the member '{member}' is used twice or collides with 'Unknown' or 'value__'");
                 ok = false;
                 continue;
             }
@@ -348,8 +370,12 @@ internal sealed class SpecParser
         var label = name is null ? $"Entry {index} of 'responses'" : $"'{YamlNodes.Quote(name)}'";
         CheckKeys(map, SpecKeys.Response, name is null ? $"entry {index} of 'responses'" : $"entry '{YamlNodes.Quote(name)}'");
 
-        var ok = true;
-        if (name is null || name.Length == 0)
+        var ok = nameNode is null || nameNode is YamlScalarNode;
+        if (!ok)
+        {
+            // Not text: ReadText reported XERR018 already.
+        }
+        else if (name is null || name.Length == 0)
         {
             Report(DiagnosticDescriptors.MissingRequiredKey, Loc(nameNode ?? map), label, "name", "OrganisationOffline");
             ok = false;
@@ -366,7 +392,11 @@ internal sealed class SpecParser
         }
 
         var summary = ReadText(map, "summary");
-        if (summary is null || summary.Trim().Length == 0)
+        if (Find(map, "summary") is { } summaryNode && summaryNode is not YamlScalarNode)
+        {
+            ok = false;
+        }
+        else if (summary is null || summary.Trim().Length == 0)
         {
             Report(DiagnosticDescriptors.MissingRequiredKey, Loc(Find(map, "summary") ?? nameNode ?? map), label, "summary", "Not Found");
             ok = false;

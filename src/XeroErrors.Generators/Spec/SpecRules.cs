@@ -13,7 +13,7 @@ namespace XeroErrors.Generators.Spec;
 internal sealed class SpecRules
 {
     /// <summary>Names whose generated types or members already exist: <c>{Prefix}ApiException</c> is the base class.</summary>
-    private static readonly string[] ReservedNames = { "Unknown", "Api" };
+    private static readonly string[] ReservedNames = { "Unknown", "Api", "value__" };
 
     /// <summary>Members of the classification and exception types that a header property must not shadow.</summary>
     private static readonly string[] ReservedProperties =
@@ -22,14 +22,18 @@ internal sealed class SpecRules
         "Message", "Data", "Source", "HelpLink", "HResult", "InnerException", "StackTrace", "TargetSite",
         "ValidationMessage", "ModelState", "Title", "Detail", "DetailCode", "IsTokenExpired", "ProblemType",
         "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
+        "Headers", "IsError", "Reader", "FromPairs", "FromHttpHeaders", "MaxResponseBodyLength", "MaxDetailsLength",
+        "MaxDelaySeconds", "Truncate", "BuildMessage", "ParseInt", "ParseDelay", "TryParseHttpDate", "Build", "Add",
     };
 
     private readonly string _path;
+    private readonly string _prefix;
     private readonly List<DiagnosticInfo> _diagnostics;
 
-    public SpecRules(string path, List<DiagnosticInfo> diagnostics)
+    public SpecRules(string path, string prefix, List<DiagnosticInfo> diagnostics)
     {
         _path = path;
+        _prefix = prefix;
         _diagnostics = diagnostics;
     }
 
@@ -38,7 +42,7 @@ internal sealed class SpecRules
         CheckNames(responses);
         CheckStatuses(responses);
         CheckSuccessEntries(responses);
-        CheckHeaders(headers);
+        CheckHeaders(headers, responses);
         CheckEnumTypeNames(responses, headers);
     }
 
@@ -55,7 +59,7 @@ internal sealed class SpecRules
         {
             if (taken.Contains(header.Model.Property))
             {
-                Report(DiagnosticDescriptors.InvalidHeader, header.PropertyNode ?? header.Node!, $"'{header.Model.Name}'", $"its enum type '{{Prefix}}{header.Model.Property}' collides with a generated type; choose another property name");
+                Report(DiagnosticDescriptors.InvalidHeader, header.PropertyNode ?? header.Node!, $"'{header.Model.Name}'", $"its enum type '{_prefix}{header.Model.Property}' collides with a generated type; choose another property name");
             }
         }
     }
@@ -75,7 +79,12 @@ internal sealed class SpecRules
             var reserved = ReservedNames.FirstOrDefault(r => string.Equals(r, response.Name, StringComparison.OrdinalIgnoreCase));
             if (reserved is not null)
             {
-                var what = reserved == "Unknown" ? "the generated kind 'Unknown' (any status the spec does not list)" : "the generated base exception '{Prefix}ApiException'";
+                var what = reserved switch
+                {
+                    "Unknown" => "the generated kind 'Unknown' (any status the spec does not list)",
+                    "Api" => $"the generated base exception '{_prefix}ApiException'",
+                    _ => "the field C# gives every enum ('value__')",
+                };
                 Report(DiagnosticDescriptors.ReservedName, response.NameNode, response.Name, what);
                 continue;
             }
@@ -141,7 +150,9 @@ internal sealed class SpecRules
             var markers = new Dictionary<string, RawResponse>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
-                foreach (var (marker, node) in entry.BodyMarkers)
+                var matches = entry.BodyMarkers.Select(m => ("body: " + m.Marker, m.Node))
+                    .Concat(entry.HeaderMarkers.Select(h => ("header: " + h.Header, h.Node)));
+                foreach (var (marker, node) in matches)
                 {
                     if (markers.TryGetValue(marker, out var owner) && !ReferenceEquals(owner, entry))
                     {
@@ -155,7 +166,7 @@ internal sealed class SpecRules
             }
         }
 
-        foreach (var entry in responses.Where(e => e.HasMatch && !entry_shares(e, byStatus) && !e.IsSuccessOnly))
+        foreach (var entry in responses.Where(e => e.HasMatch && !entry_shares(e, byStatus)))
         {
             Report(DiagnosticDescriptors.MatchNeverUsed, Find(entry.Node, "match") ?? entry.NameNode, entry.Name);
         }
@@ -164,23 +175,41 @@ internal sealed class SpecRules
             entry.Statuses.Any(s => byStatus[s.Status].Count > 1);
     }
 
+    /// <summary>A success is never retried and its body is never read, so these keys do nothing there.</summary>
     private void CheckSuccessEntries(List<RawResponse> responses)
     {
         foreach (var entry in responses.Where(e => e.IsSuccessOnly))
         {
             var statuses = string.Join(", ", entry.Statuses.Select(s => s.Status.ToString(CultureInfo.InvariantCulture)));
-            foreach (var key in new[] { "retry", "match" })
+            if (KeyNode(entry.Node, "retry") is { } retry)
             {
-                if (Find(entry.Node, key) is { } node)
-                {
-                    Report(DiagnosticDescriptors.SuccessEntryWithRetryOrMatch, KeyNode(entry.Node, key) ?? node, entry.Name, statuses, key);
-                }
+                Report(DiagnosticDescriptors.SuccessEntryWithRetryOrMatch, retry, entry.Name, statuses, "retry");
+            }
+
+            if (KeyNode(entry.Node, "body") is { } body)
+            {
+                Report(DiagnosticDescriptors.SuccessEntryWithRetryOrMatch, body, entry.Name, statuses, "body");
+            }
+
+            if (Find(entry.Node, "match") is YamlMappingNode match && KeyNode(match, "body") is { } matchBody)
+            {
+                Report(DiagnosticDescriptors.SuccessEntryWithRetryOrMatch, matchBody, entry.Name, statuses, "match.body");
             }
         }
     }
 
-    private void CheckHeaders(List<RawHeader> headers)
+    private void CheckHeaders(List<RawHeader> headers, List<RawResponse> responses)
     {
+        // A member may not have the name of the type that declares it (CS0542).
+        var enclosingTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            _prefix + "ResponseHeaders", _prefix + "ResponseClassification", _prefix + "ApiException",
+        };
+        foreach (var response in responses)
+        {
+            enclosingTypes.Add(_prefix + response.Name + "Exception");
+        }
+
         var properties = new Dictionary<string, RawHeader>(StringComparer.OrdinalIgnoreCase);
         var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var delays = 0;
@@ -215,7 +244,11 @@ internal sealed class SpecRules
                 continue;
             }
 
-            if (model.Property == "RetryAfter" || ReservedProperties.Contains(model.Property, StringComparer.OrdinalIgnoreCase) || (model.Property.StartsWith("Has", StringComparison.Ordinal) && model.Property.EndsWith("Header", StringComparison.Ordinal)))
+            if (model.Property == "RetryAfter"
+                || ReservedProperties.Contains(model.Property, StringComparer.OrdinalIgnoreCase)
+                || (model.Property.StartsWith("Has", StringComparison.Ordinal) && model.Property.EndsWith("Header", StringComparison.Ordinal))
+                || model.Property.StartsWith("Parse", StringComparison.Ordinal)
+                || enclosingTypes.Contains(model.Property))
             {
                 Report(DiagnosticDescriptors.InvalidHeader, at, label, $"the property '{model.Property}' collides with a generated member; choose another name");
                 continue;

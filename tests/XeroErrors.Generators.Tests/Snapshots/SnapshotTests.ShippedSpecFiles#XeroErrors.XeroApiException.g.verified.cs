@@ -140,9 +140,9 @@ namespace XeroErrors
                 }
             }
 
-            if (classification.CorrelationId != null)
+            if (classification.Headers.CorrelationId != null)
             {
-                builder.Append(' ').Append("Xero-Correlation-Id: ").Append(classification.CorrelationId).Append('.');
+                builder.Append(' ').Append("Xero-Correlation-Id: ").Append(classification.Headers.CorrelationId).Append('.');
             }
 
             return builder.ToString();

@@ -181,7 +181,7 @@ namespace XeroErrors
         private static bool TryParseHttpDate(string text, out global::System.DateTimeOffset value) =>
             global::System.DateTimeOffset.TryParseExact(text, "r", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value);
 
-        private static XeroRateLimitProblem? ParseRateLimitProblem(string? text)
+        private static XeroRateLimitProblem? ParseEnumRateLimitProblem(string? text)
         {
             if (text == null)
             {
@@ -261,7 +261,7 @@ namespace XeroErrors
                 }
             }
 
-            public XeroResponseHeaders Build() => new XeroResponseHeaders(ParseDelay(_retryAfter, _date), ParseRateLimitProblem(_xRateLimitProblem), _xRateLimitProblem, ParseInt(_xMinLimitRemaining), ParseInt(_xDayLimitRemaining), ParseInt(_xAppMinLimitRemaining), _xeroCorrelationId, _xRateLimitProblem != null);
+            public XeroResponseHeaders Build() => new XeroResponseHeaders(ParseDelay(_retryAfter, _date), ParseEnumRateLimitProblem(_xRateLimitProblem), _xRateLimitProblem, ParseInt(_xMinLimitRemaining), ParseInt(_xDayLimitRemaining), ParseInt(_xAppMinLimitRemaining), _xeroCorrelationId, _xRateLimitProblem != null);
         }
     }
 }

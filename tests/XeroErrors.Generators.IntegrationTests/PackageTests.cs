@@ -1,0 +1,141 @@
+using System.IO.Compression;
+using System.Xml.Linq;
+using XeroErrors.Generators.IntegrationTests.Infrastructure;
+
+namespace XeroErrors.Generators.IntegrationTests;
+
+/// <summary>The packed .nupkg, and a console app that installs it from a local folder feed with a spec of its own.</summary>
+[Collection(PackedGeneratorCollection.Name)]
+[Trait(Categories.Name, Categories.Integration)]
+public sealed class PackageTests
+{
+    private readonly PackedGeneratorFixture _packed;
+
+    public PackageTests(PackedGeneratorFixture packed) => _packed = packed;
+
+    [Fact]
+    public void Package_holds_the_generator_with_YamlDotNet_the_props_and_a_readme_and_nothing_for_lib()
+    {
+        using var zip = ZipFile.OpenRead(_packed.PackagePath);
+        var entries = zip.Entries.Select(e => e.FullName).ToList();
+
+        Assert.Contains("analyzers/dotnet/cs/XeroErrors.Generators.dll", entries);
+        Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
+        Assert.Contains("build/XeroErrors.Generators.props", entries);
+        Assert.Contains("buildTransitive/XeroErrors.Generators.props", entries);
+        Assert.Contains("README.md", entries);
+        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
+
+        var props = File.ReadAllText(Repo.GeneratorProps);
+        Assert.Equal(props, Read(zip, "build/XeroErrors.Generators.props"));
+        Assert.Equal(props, Read(zip, "buildTransitive/XeroErrors.Generators.props"));
+        Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "src", "XeroErrors.Generators", "PACKAGE.md")), Read(zip, "README.md"));
+
+        var nuspec = XDocument.Parse(Read(zip, "XeroErrors.Generators.nuspec"));
+        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var metadata = nuspec.Root.Element(ns + "metadata")!;
+        Assert.Equal(_packed.Version, metadata.Element(ns + "version")!.Value);
+        Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);
+        Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
+        Assert.Empty(metadata.Descendants(ns + "dependency"));
+    }
+
+    [Fact]
+    public async Task Console_app_adds_the_package_from_a_folder_feed_generates_from_its_own_spec_and_does_not_pass_it_on()
+    {
+        var app = new ConsumerProject(_packed.NewProjectFolder("nuget-consumer"), "Acme.Client.csproj");
+        app.Write("Acme.Client.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                <!-- The options the package's props declare. -->
+                <XeroErrorsNamespace>Acme.Client.Errors</XeroErrorsNamespace>
+                <XeroErrorsAccessibility>internal</XeroErrorsAccessibility>
+              </PropertyGroup>
+            </Project>
+            """);
+
+        // spec/errors.yaml next to the project: the package's props add it to AdditionalFiles.
+        app.Write("spec/errors.yaml", """
+            namespace: Acme.Billing
+            prefix: Acme
+            responses:
+              - name: Ok
+                status: 200
+                summary: OK
+              - name: Maintenance
+                status: 503
+                summary: Down for maintenance
+                match:
+                  body: ["Down for maintenance"]
+                retry:
+                  transient: true
+                  after: 60
+              - name: Unavailable
+                status: 503
+                summary: Unavailable
+                default: true
+                retry:
+                  transient: true
+              - name: Conflict
+                status: 409
+                summary: Conflict
+            """);
+        app.Write("Program.cs", """
+            using System;
+            using Acme.Client.Errors;
+
+            var maintenance = AcmeResponseClassifier.Classify(503, "Down for maintenance until 2pm");
+            Console.WriteLine($"{maintenance.Kind} transient={maintenance.IsTransient} after={maintenance.RetryAfter}");
+            Console.WriteLine(AcmeResponseClassifier.Classify(503, null).Kind);
+            try
+            {
+                AcmeResponseClassifier.EnsureSuccess(409, "busy");
+            }
+            catch (AcmeConflictException ex)
+            {
+                Console.WriteLine($"caught {ex.GetType().Name} {ex.StatusCode}");
+            }
+
+            Console.WriteLine($"public={typeof(AcmeResponseKind).IsPublic}");
+            """);
+
+        // Installed the way the README says. The package is a development dependency, so NuGet marks the
+        // reference PrivateAssets="all": the generator is not passed on to whoever references this project.
+        var add = await DotNet.RunAsync($"add \"{app.ProjectFile}\" package {PackedGeneratorFixture.PackageId} --version {_packed.Version}", app.Directory);
+        Assert.True(add.Succeeded, add.Describe());
+        var projectText = File.ReadAllText(app.ProjectFile);
+        Assert.Contains("<PrivateAssets>all</PrivateAssets>", projectText, StringComparison.Ordinal);
+
+        var run = await app.RunAsync();
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Empty(run.Warnings);
+        Assert.Contains("Maintenance transient=True after=00:01:00", run.Output, StringComparison.Ordinal);
+        Assert.Contains("Unavailable", run.Output, StringComparison.Ordinal);
+        Assert.Contains("caught AcmeConflictException 409", run.Output, StringComparison.Ordinal);
+        Assert.Contains("public=False", run.Output, StringComparison.Ordinal);
+
+        // Generated from the app's own spec only, into the namespace the option named.
+        var generated = app.GeneratedFiles("net10.0");
+        Assert.Contains("Acme.Client.Errors.AcmeResponseClassifier.g.cs", generated);
+        Assert.DoesNotContain(generated, f => f.StartsWith("XeroErrors.", StringComparison.Ordinal));
+
+        // And so packing the app lists no dependency on the generator.
+        var pack = await DotNet.RunAsync($"pack \"{app.ProjectFile}\" -c Debug --no-build -o \"{Path.Combine(app.Directory, "out")}\" {DotNet.BuildOptions}", app.Directory);
+        Assert.True(pack.Succeeded, pack.Describe());
+        var nupkg = Directory.GetFiles(Path.Combine(app.Directory, "out"), "*.nupkg").Single();
+        using var zip = ZipFile.OpenRead(nupkg);
+        var nuspec = Read(zip, zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).FullName);
+        Assert.DoesNotContain("XeroErrors.Generators", nuspec, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static string Read(ZipArchive zip, string entry)
+    {
+        using var reader = new StreamReader(zip.GetEntry(entry)!.Open());
+        return reader.ReadToEnd();
+    }
+}

@@ -1,0 +1,143 @@
+using System.Globalization;
+using System.Text;
+using CsCheck;
+using Microsoft.CodeAnalysis;
+using XeroErrors.Generators.Tests.Infrastructure;
+
+namespace XeroErrors.Generators.Tests;
+
+/// <summary>
+/// Random and mutated specs: every run ends with generated code that compiles, or with at least one XERR error and
+/// nothing generated. Never CS8785, never an error inside a generated file.
+/// </summary>
+public class SpecPropertyTests
+{
+    /// <summary>Cases in a normal run; XEROERRORS_PROPERTY_ITERATIONS asks for more (or fewer).</summary>
+    private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("XEROERRORS_PROPERTY_ITERATIONS"), out var n) ? n : 10_000;
+
+    private static readonly string[] Words = ["Offline", "Limit", "Gone", "Conflict", "Teapot", "Busy", "Moved", "Denied", "Late", "Broken"];
+
+    /// <summary>Text for summaries, descriptions and markers: YAML's special characters, escapes, non-ASCII and controls.</summary>
+    private static readonly Gen<string> AnyText = Gen.String[Gen.Char[" abcXYZ019:-#&*!|>'\"%@`{}[],?\\/<>\t\u00e9\u65e5\u2028\u0001"], 0, 24];
+
+    private static readonly Gen<string> Identifier = Gen.Select(Gen.Int[0, Words.Length - 1], Gen.Int[0, 30], (w, i) => Words[w] + i.ToString(CultureInfo.InvariantCulture));
+
+    private sealed record EntryParts(string Name, int Status, string Summary, string Description, string Marker, int After);
+
+    private static readonly Gen<EntryParts> Entry = Gen.Select(
+        Identifier,
+        Gen.OneOf(200, 204, 400, 404, 409, 429, 500, 503, 503, 503),
+        AnyText,
+        AnyText,
+        AnyText,
+        Gen.Int[-1, 400],
+        (name, status, summary, description, marker, after) => new EntryParts(name, status, summary, description, marker, after));
+
+    /// <summary>A spec that is valid by construction: unique names, one default per shared status, unique markers.</summary>
+    private static readonly Gen<string> ValidishSpec = Gen.Select(
+        Entry.Array[1, 6],
+        Gen.Bool,
+        (entries, withHeaders) =>
+        {
+            var text = new StringBuilder("namespace: Random.Errors\nprefix: Rnd\n");
+            if (withHeaders)
+            {
+                text.Append("headers:\n  - name: X-Kind\n    property: Problem\n    type: enum\n    values:\n      - { value: a, member: A, transient: false }\n");
+            }
+
+            text.Append("responses:\n");
+            var seenStatus = new HashSet<int>();
+            for (var i = 0; i < entries.Length; i++)
+            {
+                var e = entries[i];
+                var shared = entries.Count(x => x.Status == e.Status) > 1;
+                text.Append("  - name: ").Append(e.Name).Append('_').Append(i).Append('\n')
+                    .Append("    status: ").Append(e.Status).Append('\n')
+                    .Append("    summary: ").Append(HostileStringTests.Quote("S" + e.Summary + (i % 2 == 0 ? "\U0001F389" : string.Empty))).Append('\n')
+                    .Append("    description: ").Append(HostileStringTests.Quote(e.Description)).Append('\n');
+                if (shared && seenStatus.Add(e.Status))
+                {
+                    text.Append("    default: true\n");
+                }
+                else if (shared)
+                {
+                    text.Append("    match:\n      body: [").Append(HostileStringTests.Quote($"m{i}:" + e.Marker)).Append("]\n");
+                }
+
+                if (e.After >= 0 && (e.Status < 200 || e.Status > 299))
+                {
+                    text.Append("    retry: { transient: true, after: ").Append(e.After).Append(" }\n");
+                }
+            }
+
+            return text.ToString();
+        });
+
+    /// <summary>A spec with a few characters inserted, deleted or lines shuffled: YAML broken in random places.</summary>
+    private static readonly Gen<string> MutatedSpec = Gen.Select(ValidishSpec, Gen.Int[0, 1000].Array[1, 4], Gen.Char[":-[]{}\"'#&*!|>%@`\n \t\\"], (spec, positions, c) =>
+    {
+        var text = new StringBuilder(spec);
+        foreach (var p in positions)
+        {
+            var at = p % (text.Length + 1);
+            switch (p % 3)
+            {
+                case 0:
+                    text.Insert(at, c);
+                    break;
+                case 1 when at < text.Length:
+                    text.Remove(at, 1);
+                    break;
+                default:
+                    var lines = text.ToString().Split('\n').ToList();
+                    var line = at % lines.Count;
+                    lines.Insert((line * 7) % lines.Count, lines[line]);
+                    text = new StringBuilder(string.Join('\n', lines));
+                    break;
+            }
+        }
+
+        return text.ToString();
+    });
+
+    private static readonly Gen<string> AnySpec = Gen.Frequency((2, (IGen<string>)ValidishSpec), (7, MutatedSpec), (1, AnyText));
+
+    [Fact]
+    public void EveryRunCompilesOrReportsAnXerrError()
+    {
+        // One compilation and one driver that has run once: each case only swaps the spec, as an edit in the IDE does.
+        // Compiling is what costs here, so the consumer is a lean one: no nullable analysis, no HttpClient or
+        // System.Text.Json (that code depends on no spec text), and no parallelism inside Roslyn while the cases
+        // run in parallel. Full consumers are compiled in GeneratedCodeCompilesTests and HostileStringTests.
+        var compilation = GeneratorHarness.CreateCompilation(nullable: Microsoft.CodeAnalysis.NullableContextOptions.Disable, references: GeneratorHarness.MinimalReferences);
+        compilation = compilation.WithOptions(compilation.Options.WithConcurrentBuild(false));
+        var seed = new InMemoryAdditionalText(GeneratorHarness.SpecPath, "responses: []\n");
+        var driver = GeneratorHarness.CreateDriver([seed]).RunGenerators(compilation);
+        var counts = new int[2];
+        AnySpec.Sample(spec =>
+        {
+            var next = driver.ReplaceAdditionalText(seed, new InMemoryAdditionalText(GeneratorHarness.SpecPath, spec))
+                .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
+            var run = new GeneratorRun(next.GetRunResult(), output, diagnostics);
+            Assert.Null(run.Generator.Exception);
+            Assert.DoesNotContain(run.Diagnostics, d => d.Id == "CS8785");
+            Assert.All(run.Diagnostics, d => Assert.StartsWith("XERR", d.Id, StringComparison.Ordinal));
+            Assert.All(run.Diagnostics, d => Assert.NotEqual("XERR999", d.Id));
+
+            if (run.Errors.Count > 0)
+            {
+                Assert.Empty(run.Sources);
+                Interlocked.Increment(ref counts[0]);
+                return;
+            }
+
+            var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
+            Interlocked.Increment(ref counts[1]);
+        }, iter: Iterations);
+
+        // Both outcomes must really occur, or the generators above have drifted into testing nothing.
+        Assert.True(counts[0] > Iterations / 20, $"Only {counts[0]} runs reported errors.");
+        Assert.True(counts[1] > Iterations / 20, $"Only {counts[1]} runs generated code.");
+    }
+}
