@@ -7,8 +7,8 @@ using XeroErrors.Generators.Tests.Infrastructure;
 namespace XeroErrors.Generators.Tests;
 
 /// <summary>
-/// Random and mutated specs: every run ends with generated code that compiles, or with at least one XERR error and
-/// nothing generated. Never CS8785, never an error inside a generated file.
+/// Random and mutated specs: every run ends with generated code that compiles, with or without XERR errors (a
+/// spec with errors generates what is valid of it). Never CS8785, never a C# error, in a generated file or not.
 /// </summary>
 public class SpecPropertyTests
 {
@@ -114,6 +114,7 @@ public class SpecPropertyTests
         var seed = new InMemoryAdditionalText(GeneratorHarness.SpecPath, "responses: []\n");
         var driver = GeneratorHarness.CreateDriver([seed]).RunGenerators(compilation);
         var counts = new int[2];
+        var compiled = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         AnySpec.Sample(spec =>
         {
             var next = driver.ReplaceAdditionalText(seed, new InMemoryAdditionalText(GeneratorHarness.SpecPath, spec))
@@ -124,20 +125,20 @@ public class SpecPropertyTests
             Assert.All(run.Diagnostics, d => Assert.StartsWith("XERR", d.Id, StringComparison.Ordinal));
             Assert.All(run.Diagnostics, d => Assert.NotEqual("XERR999", d.Id));
 
-            if (run.Errors.Count > 0)
+            // With or without XERR errors, whatever was generated compiles. Many broken specs generate the same code
+            // (the types every spec has), so each distinct set of generated files is compiled once.
+            var generated = string.Join("\0", run.Sources.Select(s => s.HintName + "\0" + s.SourceText));
+            if (compiled.TryAdd(generated, true))
             {
-                Assert.Empty(run.Sources);
-                Interlocked.Increment(ref counts[0]);
-                return;
+                var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
+                Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
             }
 
-            var errors = run.Output.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
-            Assert.True(errors.Count == 0, string.Join(Environment.NewLine, errors));
-            Interlocked.Increment(ref counts[1]);
+            Interlocked.Increment(ref counts[run.Errors.Count > 0 ? 0 : 1]);
         }, iter: Iterations);
 
         // Both outcomes must really occur, or the generators above have drifted into testing nothing.
         Assert.True(counts[0] > Iterations / 20, $"Only {counts[0]} runs reported errors.");
-        Assert.True(counts[1] > Iterations / 20, $"Only {counts[1]} runs generated code.");
+        Assert.True(counts[1] > Iterations / 20, $"Only {counts[1]} runs had no errors.");
     }
 }

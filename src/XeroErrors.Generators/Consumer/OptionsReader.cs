@@ -30,19 +30,20 @@ internal static class OptionsReader
             else if (!string.Equals(accessibility, "public", StringComparison.OrdinalIgnoreCase))
             {
                 diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, at, GeneratorOptions.AccessibilityProperty, YamlNodes.Quote(accessibility), "'public' or 'internal'"));
-                model = null;
             }
         }
 
-        if (options.Namespace is { } ns && !Identifiers.IsValidNamespace(ns))
+        var ns = options.Namespace;
+        if (ns is not null && !Identifiers.IsValidNamespace(ns))
         {
             diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamespace, at, YamlNodes.Quote(ns), "the MSBuild property '" + GeneratorOptions.NamespaceProperty + "'"));
-            model = null;
+            ns = null;
         }
 
+        // A bad option is reported and ignored: the build fails on the error, and the code still generates.
         if (model is not null)
         {
-            model = model with { Namespace = options.Namespace ?? model.Namespace, IsPublic = isPublic };
+            model = model with { Namespace = ns ?? model.Namespace, IsPublic = isPublic };
         }
 
         return result with { Model = model, Diagnostics = diagnostics.ToEquatableArray() };

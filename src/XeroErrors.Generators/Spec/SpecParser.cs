@@ -16,6 +16,11 @@ namespace XeroErrors.Generators.Spec;
 /// Reads one spec file into a <see cref="SpecModel"/>, reporting every problem it finds at its YAML
 /// position. It keeps going after an error, so that one build shows all the mistakes in a file.
 /// </summary>
+/// <remarks>
+/// A spec with errors still gives a model: the build fails on the XERR errors either way, and generating
+/// every part that is valid on its own (at the least the types every spec has) keeps the consumer's code
+/// compiling, so the build output shows the spec's mistakes instead of a pile of missing-type errors.
+/// </remarks>
 internal sealed class SpecParser
 {
     /// <summary>Deeper nesting is no spec; refusing it keeps YamlDotNet's recursive loader off a huge stack.</summary>
@@ -33,7 +38,7 @@ internal sealed class SpecParser
         var parser = new SpecParser(path);
         var model = parser.Read(text?.ToString() ?? string.Empty, cancellationToken);
         var diagnostics = parser._diagnostics.ToEquatableArray();
-        return new SpecParseResult(path, diagnostics.Any(d => d.IsError) ? null : model, diagnostics, parser._bodyUses.ToEquatableArray());
+        return new SpecParseResult(path, model, diagnostics, parser._bodyUses.ToEquatableArray());
     }
 
     private SpecModel? Read(string text, CancellationToken cancellationToken)
@@ -46,7 +51,7 @@ internal sealed class SpecParser
 
         if (!CheckDepth(text))
         {
-            return null;
+            return Skeleton();
         }
 
         var stream = new YamlStream();
@@ -57,7 +62,7 @@ internal sealed class SpecParser
         catch (YamlException ex)
         {
             Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
-            return null;
+            return Skeleton();
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
         {
@@ -65,7 +70,7 @@ internal sealed class SpecParser
             // position; an alias is the usual cause, so point at the first one.
             var at = _firstAlias is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, _firstAlias.Start, _firstAlias.End);
             Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
-            return null;
+            return Skeleton();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +85,7 @@ internal sealed class SpecParser
         if (root is not YamlMappingNode rootMap)
         {
             Report(DiagnosticDescriptors.RootNotMapping, Loc(root), YamlNodes.Describe(root));
-            return null;
+            return Skeleton();
         }
 
         CheckKeys(rootMap, SpecKeys.Root, "the spec's root");
@@ -89,33 +94,35 @@ internal sealed class SpecParser
         if (Find(rootMap, "namespace") is { } nsNode && !Identifiers.IsValidNamespace(ns))
         {
             Report(DiagnosticDescriptors.InvalidNamespace, Loc(nsNode), YamlNodes.Quote(ns), "'namespace'");
+            ns = SpecKeys.DefaultNamespace;
         }
 
         var prefix = ReadText(rootMap, "prefix") ?? SpecKeys.DefaultPrefix;
         if (Find(rootMap, "prefix") is { } prefixNode && !Identifiers.IsValidPrefix(prefix))
         {
             Report(DiagnosticDescriptors.InvalidPrefix, Loc(prefixNode), YamlNodes.Quote(prefix));
+            prefix = SpecKeys.DefaultPrefix;
         }
 
         ReadText(rootMap, "source");
         ReadText(rootMap, "description");
 
         var headers = ReadHeaders(rootMap);
-        var responses = ReadResponses(rootMap);
-        if (responses is null)
-        {
-            return null;
-        }
+        var responses = ReadResponses(rootMap) ?? new List<RawResponse>();
 
-        new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
-
+        // Entries and headers that break a cross-entry rule are left out, so what is generated still compiles.
+        var (rejectedResponses, rejectedHeaders) = new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
         return new SpecModel(
             ns,
             prefix,
             IsPublic: true,
-            responses.Select(r => r.ToModel()).ToEquatableArray(),
-            headers.Select(h => h.Model).ToEquatableArray());
+            responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.ToModel()).ToEquatableArray(),
+            headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToEquatableArray());
     }
+
+    /// <summary>The types every spec has, and no entries: what a spec that could not be read at all gives.</summary>
+    private static SpecModel Skeleton() =>
+        new(SpecKeys.DefaultNamespace, SpecKeys.DefaultPrefix, IsPublic: true, EquatableArray<ResponseModel>.Empty, DefaultHeaders().Select(h => h.Model).ToEquatableArray());
 
     private bool CheckDepth(string text)
     {
@@ -178,15 +185,17 @@ internal sealed class SpecParser
         return YamlNodes.Quote(message.Trim().TrimEnd('.'));
     }
 
+    /// <summary>Without a headers section, Retry-After is still honoured: it is standard HTTP.</summary>
+    private static List<RawHeader> DefaultHeaders() =>
+        new() { new RawHeader(new HeaderModel("Retry-After", "RetryAfter", HeaderType.Delay, null, EquatableArray<HeaderValueModel>.Empty), null, null) };
+
     private List<RawHeader> ReadHeaders(YamlMappingNode root)
     {
         var result = new List<RawHeader>();
         var node = Find(root, "headers");
         if (node is null)
         {
-            // Without a headers section, Retry-After is still honoured: it is standard HTTP.
-            result.Add(new RawHeader(new HeaderModel("Retry-After", "RetryAfter", HeaderType.Delay, null, EquatableArray<HeaderValueModel>.Empty), null, null));
-            return result;
+            return DefaultHeaders();
         }
 
         if (node is YamlScalarNode emptyHeaders && YamlNodes.IsNull(emptyHeaders))

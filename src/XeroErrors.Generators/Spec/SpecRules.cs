@@ -37,13 +37,19 @@ internal sealed class SpecRules
         _diagnostics = diagnostics;
     }
 
-    public void Check(List<RawResponse> responses, List<RawHeader> headers)
+    private readonly HashSet<RawResponse> _rejectedResponses = new();
+    private readonly HashSet<RawHeader> _rejectedHeaders = new();
+
+    /// <summary>Reports what breaks a rule; returns the entries and headers that would not compile if generated.</summary>
+    /// <remarks>Status rules (XERR011 to XERR014) reject nothing: the emitter copes with any mix of defaults and matches.</remarks>
+    public (HashSet<RawResponse> Responses, HashSet<RawHeader> Headers) Check(List<RawResponse> responses, List<RawHeader> headers)
     {
         CheckNames(responses);
         CheckStatuses(responses);
         CheckSuccessEntries(responses);
         CheckHeaders(headers, responses);
         CheckEnumTypeNames(responses, headers);
+        return (_rejectedResponses, _rejectedHeaders);
     }
 
     /// <summary>A <c>type: enum</c> header becomes the type {Prefix}{Property}: it must not be a name the generator already uses.</summary>
@@ -59,7 +65,7 @@ internal sealed class SpecRules
         {
             if (taken.Contains(header.Model.Property))
             {
-                Report(DiagnosticDescriptors.InvalidHeader, header.PropertyNode ?? header.Node!, $"'{header.Model.Name}'", $"its enum type '{_prefix}{header.Model.Property}' collides with a generated type; choose another property name");
+                Reject(header, header.PropertyNode ?? header.Node!, $"'{header.Model.Name}'", $"its enum type '{_prefix}{header.Model.Property}' collides with a generated type; choose another property name");
             }
         }
     }
@@ -86,18 +92,21 @@ internal sealed class SpecRules
                     _ => "the field C# gives every enum ('value__')",
                 };
                 Report(DiagnosticDescriptors.ReservedName, response.NameNode, response.Name, what);
+                _rejectedResponses.Add(response);
                 continue;
             }
 
             if (seen.TryGetValue(response.Name, out var first))
             {
                 Report(DiagnosticDescriptors.DuplicateName, response.NameNode, response.Name, Line(first.NameNode));
+                _rejectedResponses.Add(response);
                 continue;
             }
 
             if (seenIgnoreCase.TryGetValue(response.Name, out var other))
             {
                 Report(DiagnosticDescriptors.ReservedName, response.NameNode, response.Name, $"'{other.Name}' (line {Line(other.NameNode)}): names that differ only in case make file names and exception types collide");
+                _rejectedResponses.Add(response);
                 continue;
             }
 
@@ -225,7 +234,7 @@ internal sealed class SpecRules
 
             if (!names.Add(model.Name))
             {
-                Report(DiagnosticDescriptors.InvalidHeader, Find(header.Node, "name") ?? header.Node, label, "the header is defined twice (header names match case-insensitively)");
+                Reject(header, Find(header.Node, "name") ?? header.Node, label, "the header is defined twice (header names match case-insensitively)");
                 continue;
             }
 
@@ -234,11 +243,11 @@ internal sealed class SpecRules
                 delays++;
                 if (delays > 1)
                 {
-                    Report(DiagnosticDescriptors.InvalidHeader, Find(header.Node, "type") ?? header.Node, label, "only one header may have 'type: delay'; it is the one RetryAfter is read from");
+                    Reject(header, Find(header.Node, "type") ?? header.Node, label, "only one header may have 'type: delay'; it is the one RetryAfter is read from");
                 }
                 else if (model.Property != "RetryAfter")
                 {
-                    Report(DiagnosticDescriptors.InvalidHeader, at, label, "a 'type: delay' header must have 'property: RetryAfter'; RetryAfter combines it with the spec's retry.after");
+                    Reject(header, at, label, "a 'type: delay' header must have 'property: RetryAfter'; RetryAfter combines it with the spec's retry.after");
                 }
 
                 continue;
@@ -250,14 +259,14 @@ internal sealed class SpecRules
                 || model.Property.StartsWith("Parse", StringComparison.Ordinal)
                 || enclosingTypes.Contains(model.Property))
             {
-                Report(DiagnosticDescriptors.InvalidHeader, at, label, $"the property '{model.Property}' collides with a generated member; choose another name");
+                Reject(header, at, label, $"the property '{model.Property}' collides with a generated member; choose another name");
                 continue;
             }
 
             var extra = model.Type == HeaderType.Enum ? model.Property + "Text" : null;
             if (properties.TryGetValue(model.Property, out var owner) || (extra is not null && properties.TryGetValue(extra, out owner)))
             {
-                Report(DiagnosticDescriptors.InvalidHeader, at, label, $"the property '{model.Property}' collides with the property of header '{owner.Model.Name}'");
+                Reject(header, at, label, $"the property '{model.Property}' collides with the property of header '{owner.Model.Name}'");
                 continue;
             }
 
@@ -280,6 +289,13 @@ internal sealed class SpecRules
         map.Children.FirstOrDefault(p => p.Key is YamlScalarNode s && s.Value == key).Value;
 
     private static string Line(YamlNode node) => node.Start.Line.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Reports XERR019 for a header and leaves it out of what is generated.</summary>
+    private void Reject(RawHeader header, YamlNode node, params string[] args)
+    {
+        Report(DiagnosticDescriptors.InvalidHeader, node, args);
+        _rejectedHeaders.Add(header);
+    }
 
     private void Report(DiagnosticDescriptor descriptor, YamlNode node, params string[] args) =>
         _diagnostics.Add(DiagnosticInfo.Create(descriptor, YamlNodes.Location(_path, node), args));
