@@ -215,3 +215,40 @@ public class ClassifierBehaviourTests
         Assert.Null(default(XeroResponseHeaders).MinLimitRemaining);
     }
 }
+
+/// <summary>The shipped spec carries the seed's words: IntelliSense and messages show Xero's own text.</summary>
+public class ShippedSpecTextTests
+{
+    [Theory]
+    [InlineData(XeroResponseKind.Ok, "OK")]
+    [InlineData(XeroResponseKind.Created, "Created")]
+    [InlineData(XeroResponseKind.NoContent, "No Content")]
+    [InlineData(XeroResponseKind.BadRequest, "Bad Request")]
+    [InlineData(XeroResponseKind.Unauthorized, "Unauthorized")]
+    [InlineData(XeroResponseKind.NotFound, "Not Found")]
+    [InlineData(XeroResponseKind.InternalError, "Internal Error")]
+    [InlineData(XeroResponseKind.RateLimitExceeded, "Rate Limit Exceeded")]
+    [InlineData(XeroResponseKind.NotAvailable, "Not Available")]
+    [InlineData(XeroResponseKind.OrganisationOffline, "Organisation Offline")]
+    public void SummariesAreTheSeeds(XeroResponseKind kind, string summary) =>
+        Assert.Equal(summary, XeroResponseClassifier.GetSummary(kind));
+
+    [Theory]
+    [InlineData("The server has successfully fulfilled the request and that there is no additional content to send in the response.")]
+    [InlineData("Invalid authorization credentials or organisation hasn’t been provisioned in Xero Projects.")]
+    [InlineData("An unhandled error with the Xero API. Contact the Xero API team if problems persist")]
+    [InlineData("The API rate limit for your organisation/application pairing has been exceeded.")]
+    [InlineData("API is currently unavailable – typically due to a scheduled outage – try again soon.")]
+    [InlineData("A specific organisation may not be available though the Xero APIs themselves are online. In this instance, the below response will be returned. Typically this situation may occur for several minutes. A retry interval of 5mins or so is recommended.")]
+    [InlineData("and provide one of the following response bodies:")]
+    [InlineData("HTTP 201 for successful modifications with content in the response, and")]
+    [InlineData("\"model.ContactId\": [")]
+    public void DescriptionsAndNotesAreVerbatim(string text) =>
+        Assert.Contains(text, Infrastructure.ShippedSpec.Text, StringComparison.Ordinal);
+
+    [Fact]
+    public void TheKindsComeInTheOrderOfTheTableWithForbiddenAddedLast() =>
+        Assert.Equal(
+            ["Unknown", "Ok", "Created", "NoContent", "BadRequest", "Unauthorized", "NotFound", "InternalError", "RateLimitExceeded", "NotAvailable", "OrganisationOffline", "Forbidden"],
+            Enum.GetNames<XeroResponseKind>());
+}

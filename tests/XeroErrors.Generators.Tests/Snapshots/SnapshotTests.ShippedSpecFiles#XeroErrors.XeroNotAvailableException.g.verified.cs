@@ -10,7 +10,7 @@ namespace XeroErrors
     /// </summary>
     /// <remarks>
     /// <para>
-    /// From time to time we might require a short outage to carry out maintenance or upgrades. In most cases the Xero API will respond with a HTTP 503 when it is not available, and provide one of the following response bodies
+    /// From time to time we might require a short outage to carry out maintenance or upgrades. In most cases the Xero API will respond with a HTTP 503 when it is not available, and provide one of the following response bodies:
     /// </para>
     /// <para>
     /// Chosen when the body contains "The Xero API is currently offline for maintenance" or the body contains "The Xero API is temporarily unavailable" (case-insensitive). Also chosen when no other entry of its status matches.
