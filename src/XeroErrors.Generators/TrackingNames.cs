@@ -6,6 +6,7 @@ internal static class TrackingNames
     public const string SpecFiles = nameof(SpecFiles);
     public const string ParsedSpecs = nameof(ParsedSpecs);
     public const string Options = nameof(Options);
+    public const string ResolvedSpecs = nameof(ResolvedSpecs);
     public const string Capabilities = nameof(Capabilities);
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);

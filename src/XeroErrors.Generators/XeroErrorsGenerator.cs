@@ -39,7 +39,7 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
         var resolved = parsed
             .Combine(options)
             .Select(static (pair, _) => Guard.Parse(pair.Left.FilePath, () => OptionsReader.Apply(pair.Left, pair.Right)))
-            .WithTrackingName(TrackingNames.Models);
+            .WithTrackingName(TrackingNames.ResolvedSpecs);
 
         // What the consumer's compilation has, reduced to flags: a C# edit leaves them equal and the pipeline cached.
         var capabilities = context.CompilationProvider
@@ -51,31 +51,21 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
             .Combine(capabilities)
             .Select(static (pair, _) => CapabilityDiagnostics.Add(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.Diagnostics);
-        context.RegisterSourceOutput(diagnostics, static (spc, list) =>
-        {
-            foreach (var diagnostic in list)
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(diagnostics, static (spc, list) => Guard.Report(spc, list));
 
         var identities = resolved
             .Where(static r => r.Model is not null)
             .Select(static (r, _) => SpecIdentity.Of(r.FilePath, r.Model!))
             .Collect()
             .WithTrackingName(TrackingNames.SpecIdentities);
-        context.RegisterSourceOutput(identities, static (spc, list) =>
-        {
-            foreach (var diagnostic in SpecIdentity.Collisions(list))
-            {
-                spc.ReportDiagnostic(diagnostic.ToDiagnostic());
-            }
-        });
+        context.RegisterSourceOutput(identities, static (spc, list) => Guard.Report(spc, SpecIdentity.Collisions(list)));
 
-        // Models → source. A spec with errors has no model and generates nothing. Specs are emitted together so
-        // that two specs naming the same types (XERR021) cannot make the driver fail on a duplicate file name.
+        // Models → source. Only the model goes on, without positions, so an edit that moves text but changes no
+        // meaning stops here. A spec with errors still has a model of its valid parts; an empty one has none.
+        // Specs are emitted together so that two naming the same types (XERR021) cannot clash on a file name.
         var models = resolved
             .Select(static (r, _) => r.Model is null ? null : new EmitInput(r.FilePath, r.Model))
+            .WithTrackingName(TrackingNames.Models)
             .Where(static input => input is not null)
             .Collect()
             .Combine(capabilities);

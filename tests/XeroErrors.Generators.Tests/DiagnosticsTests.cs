@@ -139,7 +139,8 @@ public class DiagnosticsTests
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
         Assert.Contains("System.InvalidOperationException", diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains("something broke", diagnostic.GetMessage(), StringComparison.Ordinal);
-        Assert.Null(result.Model);
+        Assert.NotNull(result.Model);
+        Assert.Empty(result.Model.Responses);
     }
 
     [Fact]

@@ -29,7 +29,8 @@ internal static class Guard
         }
         catch (Exception ex)
         {
-            return new SpecParseResult(path, null, new EquatableArray<DiagnosticInfo>(new[] { Internal(path, ex) }), EquatableArray<BodyUse>.Empty);
+            // The types every spec has still generate, so the consumer's code does not fail on top of XERR999.
+            return new SpecParseResult(path, SpecParser.Skeleton(), new EquatableArray<DiagnosticInfo>(new[] { Internal(path, ex) }), EquatableArray<BodyUse>.Empty);
         }
     }
 
@@ -65,6 +66,25 @@ internal static class Guard
             {
                 context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
             }
+        }
+    }
+
+    /// <summary>Reports diagnostics carried as data; one that cannot be turned into a Diagnostic becomes XERR999.</summary>
+    public static void Report(SourceProductionContext context, IEnumerable<DiagnosticInfo> diagnostics)
+    {
+        foreach (var info in diagnostics)
+        {
+            Diagnostic diagnostic;
+            try
+            {
+                diagnostic = info.ToDiagnostic();
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                diagnostic = Internal(info.Location?.FilePath ?? string.Empty, ex).ToDiagnostic();
+            }
+
+            context.ReportDiagnostic(diagnostic);
         }
     }
 

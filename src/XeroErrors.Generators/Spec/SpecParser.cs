@@ -121,7 +121,7 @@ internal sealed class SpecParser
     }
 
     /// <summary>The types every spec has, and no entries: what a spec that could not be read at all gives.</summary>
-    private static SpecModel Skeleton() =>
+    internal static SpecModel Skeleton() =>
         new(SpecKeys.DefaultNamespace, SpecKeys.DefaultPrefix, IsPublic: true, EquatableArray<ResponseModel>.Empty, DefaultHeaders().Select(h => h.Model).ToEquatableArray());
 
     private bool CheckDepth(string text)
