@@ -9,9 +9,11 @@ internal static class CapabilitiesReader
 {
     public static ConsumerCapabilities Read(Compilation compilation) => new(
         SupportsNullable: compilation is CSharpCompilation csharp && csharp.LanguageVersion >= LanguageVersion.CSharp8,
-        HasHttp: Has(compilation, "System.Net.Http.HttpResponseMessage") && Has(compilation, "System.Net.Http.DelegatingHandler"),
+        // One type per assembly: DelegatingHandler lives beside HttpResponseMessage, Outcome<T> beside the options.
+        // This runs after every keystroke, so it looks up no more than it must.
+        HasHttp: Has(compilation, "System.Net.Http.DelegatingHandler"),
         HasSystemTextJson: Has(compilation, "System.Text.Json.JsonDocument"),
-        HasPolly: Has(compilation, "Polly.Retry.RetryStrategyOptions`1") && Has(compilation, "Polly.Outcome`1"));
+        HasPolly: Has(compilation, "Polly.Retry.RetryStrategyOptions`1"));
 
     private static bool Has(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName) is not null;
 }

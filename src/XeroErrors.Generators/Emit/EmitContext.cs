@@ -22,6 +22,7 @@ internal sealed class EmitContext
         BodiesType = p + "ResponseBodies";
         HandlerType = p + "ErrorHandler";
         RetryType = p + "RetryStrategy";
+        ExceptionsFile = p + "Exceptions";
         ApiName = p.Length == 0 ? "API" : p + " API";
         DelayHeader = spec.Headers.FirstOrDefault(h => h.Type == HeaderType.Delay);
         TypedHeaders = spec.Headers.Where(h => h.Type != HeaderType.Delay).ToList();
@@ -53,6 +54,9 @@ internal sealed class EmitContext
 
     public string RetryType { get; }
 
+    /// <summary>The file that holds every exception subclass; named like a type so that it can clash like one.</summary>
+    public string ExceptionsFile { get; }
+
     /// <summary>How messages name the API: "Xero API" for the prefix Xero.</summary>
     public string ApiName { get; }
 
@@ -81,9 +85,17 @@ internal sealed class EmitContext
     };
 
     /// <summary>Field name in the headers struct for whether a match header was present: "HasXRateLimitProblemHeader".</summary>
-    public string PresenceField(string header) => "Has" + HeaderIdentifiers.Pascal(MatchHeaders, header) + "Header";
+    public string PresenceField(string header)
+    {
+        _presenceFields ??= MatchHeaders.ToDictionary(h => h, h => "Has" + HeaderIdentifiers.Pascal(MatchHeaders, h) + "Header", System.StringComparer.OrdinalIgnoreCase);
+        return _presenceFields[header];
+    }
 
-    public IEnumerable<ResponseModel> ErrorResponses => Spec.Responses.Where(r => r.Statuses.Any(s => s < 200 || s > 299));
+    private Dictionary<string, string>? _presenceFields;
+
+    public IReadOnlyList<ResponseModel> ErrorResponses => _errorResponses ??= Spec.Responses.Where(r => r.Statuses.Any(s => s < 200 || s > 299)).ToList();
+
+    private List<ResponseModel>? _errorResponses;
 
     public string ExceptionTypeOf(ResponseModel response) => Spec.Prefix + response.Name + "Exception";
 }

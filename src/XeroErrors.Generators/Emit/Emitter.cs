@@ -18,7 +18,7 @@ internal static class Emitter
         var names = new List<string>
         {
             context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
-            context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType,
+            context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType, context.ExceptionsFile,
         };
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
         names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));
@@ -41,9 +41,9 @@ internal static class Emitter
         Add(context.ClassificationType, ClassificationEmitter.Emit(context));
         Add(context.ClassifierType, ClassifierEmitter.Emit(context));
         Add(context.ExceptionType, ExceptionsEmitter.EmitBase(context));
-        foreach (var entry in context.ErrorResponses)
+        if (context.ErrorResponses.Any())
         {
-            Add(context.ExceptionTypeOf(entry), ExceptionsEmitter.EmitSubclass(context, entry));
+            Add(context.ExceptionsFile, ExceptionsEmitter.EmitSubclasses(context));
         }
 
         if (spec.Responses.Any(r => r.Body != BodyFormat.None))

@@ -135,12 +135,34 @@ internal static class ExceptionsEmitter
         return writer.ToString();
     }
 
-    public static string EmitSubclass(EmitContext context, ResponseModel entry)
+    /// <summary>
+    /// All the subclasses in one file: a file per entry would cost the compiler a file-name check against every
+    /// other generated file, which grows with the square of the entries.
+    /// </summary>
+    public static string EmitSubclasses(EmitContext context)
+    {
+        var writer = new SourceWriter();
+        FileHeader.Open(writer, context);
+        var first = true;
+        foreach (var entry in context.ErrorResponses)
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            WriteSubclass(writer, context, entry);
+            first = false;
+        }
+
+        FileHeader.Close(writer);
+        return writer.ToString();
+    }
+
+    private static void WriteSubclass(SourceWriter writer, EmitContext context, ResponseModel entry)
     {
         var n = context.Nullable("string");
         var type = context.ExceptionTypeOf(entry);
-        var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
         ResponseDocs.Write(writer, entry, $"Thrown for responses classified as {context.KindType}.{entry.Name}.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {type} : {context.ExceptionType}");
@@ -221,7 +243,5 @@ internal static class ExceptionsEmitter
         }
 
         writer.CloseBrace();
-        FileHeader.Close(writer);
-        return writer.ToString();
     }
 }

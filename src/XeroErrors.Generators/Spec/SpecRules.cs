@@ -73,7 +73,7 @@ internal sealed class SpecRules
     private static readonly string[] GeneratedTypeSuffixes =
     {
         "ResponseKind", "ResponseClassification", "ResponseHeaders", "ResponseClassifier", "ApiException",
-        "ResponseBodies", "ErrorHandler", "RetryStrategy",
+        "ResponseBodies", "ErrorHandler", "RetryStrategy", "Exceptions",
     };
 
     private void CheckNames(List<RawResponse> responses)

@@ -94,7 +94,8 @@ namespace XeroErrors
             }
 
             var declared = content.Headers.ContentLength;
-            var capacity = declared.HasValue && declared.Value > 0 ? (int)global::System.Math.Min(declared.Value, MaxBodyBytes) : ChunkBytes;
+            // Room for a declared length plus the read that finds the end, so a small body is one small buffer.
+            var capacity = declared.HasValue && declared.Value >= 0 ? (int)global::System.Math.Min(declared.Value + 1, MaxBodyBytes) : ChunkBytes;
             var buffer = new byte[capacity];
             var count = 0;
             try
