@@ -22,7 +22,7 @@ public sealed class MultiTargetTests
         "XeroErrors.XeroResponseHeaders.g.cs",
         "XeroErrors.XeroResponseClassifier.g.cs",
         "XeroErrors.XeroApiException.g.cs",
-        "XeroErrors.XeroBadRequestException.g.cs",
+        "XeroErrors.XeroExceptions.g.cs",
     };
 
     private readonly PackedGeneratorFixture _packed;
