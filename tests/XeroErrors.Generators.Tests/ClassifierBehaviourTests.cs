@@ -150,6 +150,18 @@ public class ClassifierBehaviourTests
     }
 
     [Fact]
+    public void ASuccessIsNeverTransientAndHasNoAdvisedWait()
+    {
+        var run = Infrastructure.GeneratorHarness.Run("responses:\n  - name: Ok\n    status: 200\n    summary: OK\n    retry: { transient: true, after: 60 }\n");
+        var classifier = run.Load().GetType("XeroErrors.XeroResponseClassifier")!;
+
+        var classification = classifier.GetMethod("Classify", [typeof(int), typeof(string)])!.Invoke(null, [200, null])!;
+
+        Assert.Equal(false, classification.GetType().GetProperty("IsTransient")!.GetValue(classification));
+        Assert.Null(classification.GetType().GetProperty("RetryAfter")!.GetValue(classification));
+    }
+
+    [Fact]
     public void RetryAfterHeaderWinsOverTheSpec()
     {
         var headers = XeroResponseHeaders.FromPairs([new("Retry-After", "42")]);

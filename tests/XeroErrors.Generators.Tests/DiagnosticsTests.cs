@@ -128,6 +128,35 @@ public class DiagnosticsTests
         Assert.Empty(run.CompilationProblems());
     }
 
+    [Theory]
+    [InlineData("headers:\n  - { name: Xero-Correlation-Id, property: correlationId, type: string }\n")]
+    [InlineData("headers:\n  - { name: Retry-After, property: RetryAfter, type: delay }\n  - { name: X-Foo, property: retryAfter, type: string }\n")]
+    [InlineData("headers:\n  - { name: A2, property: P1, type: string }\n  - { name: A, property: P2, type: string }\n  - { name: A-, property: P3, type: string }\n")]
+    [InlineData("prefix: \"\"\nheaders:\n  - { name: X-Problem, property: Problem, type: enum, values: [{ value: day, member: Day }] }\n")]
+    public void HeaderNamesThatOnlyLookAlikeStillCompile(string headers)
+    {
+        var run = GeneratorHarness.Run(headers + "responses:\n  - name: NotFound\n    status: 404\n    summary: Not Found\n", compilation: GeneratorHarness.CreateCompilation(version: Microsoft.CodeAnalysis.CSharp.LanguageVersion.CSharp7_3, warningsAsErrors: true));
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Theory]
+    [InlineData("XeroResponseClassifier")]
+    [InlineData("XeroResponseBodies")]
+    [InlineData("XeroOther")]
+    public void AHeaderPropertyNamedLikeAGeneratedTypeIsAnError(string property)
+    {
+        var spec = "headers:\n  - { name: X-Other, property: Other, type: enum, values: [{ value: a, member: A }] }\n"
+            + $"  - {{ name: X-Foo, property: {property}, type: string }}\n"
+            + "responses:\n  - name: BadRequest\n    status: 400\n    summary: Bad Request\n    body: validation\n";
+
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Equal("XERR019", Assert.Single(run.Diagnostics).Id);
+        Assert.Empty(run.CompilationProblems());
+    }
+
     [Fact]
     public void AnExceptionInsideTheGeneratorBecomesOneInternalError()
     {

@@ -39,6 +39,25 @@ public class HttpBehaviourTests
     }
 
     [Fact]
+    public async Task ContentHeadersAreReadToo()
+    {
+        const string spec = "headers:\n  - { name: Content-Language, property: Language, type: string }\n"
+            + "responses:\n  - { name: Busy, status: 503, summary: Busy, match: { headers: [Content-Type] } }\n  - { name: Other, status: 503, summary: Other, default: true }\n";
+        var run = GeneratorHarness.Run(spec);
+        Assert.Empty(run.Diagnostics);
+        var classifier = run.Load().GetType("XeroErrors.XeroResponseClassifier")!;
+        using var response = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable) { Content = new StringContent("x") };
+        response.Content.Headers.ContentLanguage.Add("en-NZ");
+
+        var task = (Task)classifier.GetMethod("ClassifyAsync")!.Invoke(null, [response, CancellationToken.None])!;
+        await task;
+        var classification = task.GetType().GetProperty("Result")!.GetValue(task)!;
+
+        Assert.Equal("Busy", classification.GetType().GetProperty("Kind")!.GetValue(classification)!.ToString());
+        Assert.Equal("en-NZ", classification.GetType().GetProperty("Language")!.GetValue(classification));
+    }
+
+    [Fact]
     public async Task A429CarriesItsRetryAfterAndRateLimitKind()
     {
         using var response = Response(429, null, ("Retry-After", "86400"), ("X-Rate-Limit-Problem", "day"));

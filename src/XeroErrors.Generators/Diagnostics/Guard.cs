@@ -64,7 +64,15 @@ internal static class Guard
 
             foreach (var file in files)
             {
-                context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+                try
+                {
+                    context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+                }
+                catch (ArgumentException ex)
+                {
+                    // A file name another spec already used in a way SpecIdentity did not foresee.
+                    context.ReportDiagnostic(Internal(input.FilePath, ex).ToDiagnostic());
+                }
             }
         }
     }

@@ -152,7 +152,7 @@ internal static class ClassifierEmitter
         var transient = !IsSuccess(status) && (entry.Transient ?? IsTransientStatus(status));
         writer.WriteLine($"kind = {context.KindType}.{entry.Name};");
         writer.WriteLine($"isTransient = {(transient ? "true" : "false")};");
-        if (entry.RetryAfterSeconds is { } seconds)
+        if (entry.RetryAfterSeconds is { } seconds && !IsSuccess(status))
         {
             writer.WriteLine($"retryAfterSeconds = {CSharpText.Literal(seconds)};");
         }

@@ -19,6 +19,7 @@ internal static class Emitter
         {
             context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
             context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType, context.ExceptionsFile,
+            context.ClassifierType + ".Http",
         };
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
         names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));

@@ -17,8 +17,14 @@ internal static class HeaderIdentifiers
             var candidate = Sanitize(names[i]);
             if (candidate.Length == 0 || !taken.Add(candidate))
             {
-                candidate += i.ToString(CultureInfo.InvariantCulture);
-                taken.Add(candidate);
+                // "A2", then "A" and "A-": the third is "A" + its position, unless that is taken too.
+                var suffix = i;
+                while (!taken.Add(candidate + suffix.ToString(CultureInfo.InvariantCulture)))
+                {
+                    suffix += names.Count;
+                }
+
+                candidate += suffix.ToString(CultureInfo.InvariantCulture);
             }
 
             if (string.Equals(names[i], name, StringComparison.OrdinalIgnoreCase))

@@ -70,18 +70,9 @@ internal static class HeadersEmitter
 
         // Constructor: every property and presence flag, in a fixed order.
         var parameters = new List<string>();
-        foreach (var header in context.Spec.Headers)
+        foreach (var (member, type) in ConstructorMembers(context))
         {
-            parameters.Add($"{context.HeaderPropertyType(header)} {Camel(header.Property)}");
-            if (header.Type == HeaderType.Enum)
-            {
-                parameters.Add($"{context.Nullable("string")} {Camel(header.Property)}Text");
-            }
-        }
-
-        foreach (var header in context.MatchHeaders)
-        {
-            parameters.Add($"bool {Camel(context.PresenceField(header))}");
+            parameters.Add($"{type} {ParameterName(context, member)}");
         }
 
         // A struct with no listed headers keeps C#'s own parameterless constructor.
@@ -167,21 +158,59 @@ internal static class HeadersEmitter
     {
         writer.WriteLine($"private {context.HeadersType}({string.Join(", ", parameters)})");
         writer.OpenBrace();
+
+        // "this." keeps a property and a parameter of the same spelling apart (a property may start in lower case).
+        foreach (var (member, _) in ConstructorMembers(context))
+        {
+            writer.WriteLine($"this.{member} = {ParameterName(context, member)};");
+        }
+
+        writer.CloseBrace();
+    }
+
+    /// <summary>The members the constructor sets, with their types, in a fixed order.</summary>
+    private static IEnumerable<(string Member, string Type)> ConstructorMembers(EmitContext context)
+    {
         foreach (var header in context.Spec.Headers)
         {
-            writer.WriteLine($"{header.Property} = {Camel(header.Property)};");
+            yield return (header.Property, context.HeaderPropertyType(header));
             if (header.Type == HeaderType.Enum)
             {
-                writer.WriteLine($"{header.Property}Text = {Camel(header.Property)}Text;");
+                yield return (header.Property + "Text", context.Nullable("string"));
             }
         }
 
         foreach (var header in context.MatchHeaders)
         {
-            writer.WriteLine($"{context.PresenceField(header)} = {Camel(context.PresenceField(header))};");
+            yield return (context.PresenceField(header), "bool");
+        }
+    }
+
+    /// <summary>
+    /// A parameter is the member in camel case ("retryAfter"), or "value" and its position when two members would
+    /// give the same name (members may differ only in the case of their first letter).
+    /// </summary>
+    private static string ParameterName(EmitContext context, string member)
+    {
+        var members = ConstructorMembers(context).Select(m => m.Member).ToList();
+        var camel = Camel(member);
+        if (members.Count(m => Camel(m) == camel) == 1)
+        {
+            return Spec.Identifiers.IsKeyword(camel) ? "@" + camel : camel;
         }
 
-        writer.CloseBrace();
+        var index = 0;
+        foreach (var candidate in members)
+        {
+            if (candidate == member)
+            {
+                return "value" + index.ToString(CultureInfo.InvariantCulture);
+            }
+
+            index++;
+        }
+
+        throw new System.InvalidOperationException("Unknown member " + member + ".");
     }
 
     private static void EmitReader(SourceWriter writer, EmitContext context, IReadOnlyList<string> slots)
@@ -324,15 +353,17 @@ internal static class HeadersEmitter
             {
                 writer.WriteLine($"if (string.Equals(trimmed, {CSharpText.Literal(value.Value.Trim())}, global::System.StringComparison.OrdinalIgnoreCase))");
                 writer.OpenBrace();
-                writer.WriteLine($"return {type}.{value.Member};");
+                writer.WriteLine($"return global::{context.Spec.Namespace}.{type}.{value.Member};");
                 writer.CloseBrace();
                 writer.WriteLine();
             }
 
-            writer.WriteLine($"return {type}.Unknown;");
+            writer.WriteLine($"return global::{context.Spec.Namespace}.{type}.Unknown;");
             writer.CloseBrace();
         }
     }
+
+    private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
     private static string? HeaderRemarks(EmitContext context, HeaderModel header) => header.Type switch
     {
@@ -383,11 +414,5 @@ internal static class HeadersEmitter
         }
 
         return "null";
-    }
-
-    private static string Camel(string name)
-    {
-        var camel = char.ToLowerInvariant(name[0]) + name.Substring(1);
-        return Spec.Identifiers.IsKeyword(camel) ? "@" + camel : camel;
     }
 }

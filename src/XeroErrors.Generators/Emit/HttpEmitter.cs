@@ -36,7 +36,7 @@ internal static class HttpEmitter
                 }
 
                 var statusCode = (int)response.StatusCode;
-                var headers = {{context.HeadersType}}.FromHttpHeaders(response.Headers);
+                var headers = ReadHeaders(response);
                 var body = NeedsBody(statusCode) ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
                 return Classify(statusCode, body, headers);
             }
@@ -65,9 +65,15 @@ internal static class HttpEmitter
                 }
 
                 var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                var classification = Classify(statusCode, body, {{context.HeadersType}}.FromHttpHeaders(response.Headers));
+                var classification = Classify(statusCode, body, ReadHeaders(response));
                 throw CreateException(classification, body);
             }
+
+            /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
+            internal static {{context.HeadersType}} ReadHeaders(global::System.Net.Http.HttpResponseMessage response) =>
+                response.Content == null
+                    ? {{context.HeadersType}}.FromHttpHeaders(response.Headers)
+                    : {{context.HeadersType}}.FromHttpHeaders(global::System.Linq.Enumerable.Concat(response.Headers, response.Content.Headers));
 
             /// <summary>
             /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it

@@ -95,7 +95,7 @@ internal static class PollyEmitter
                 var statusCode = (int)response.StatusCode;
                 if (statusCode >= 200 && statusCode <= 299)
                 {
-                    return {{context.ClassifierType}}.Classify(statusCode, null, {{context.HeadersType}}.FromHttpHeaders(response.Headers));
+                    return {{context.ClassifierType}}.Classify(statusCode, null, {{context.ClassifierType}}.ReadHeaders(response));
                 }
 
                 if ({{context.ClassifierType}}.NeedsBody(statusCode) && response.Content != null)

@@ -209,14 +209,17 @@ internal sealed class SpecRules
 
     private void CheckHeaders(List<RawHeader> headers, List<RawResponse> responses)
     {
-        // A member may not have the name of the type that declares it (CS0542).
-        var enclosingTypes = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            _prefix + "ResponseHeaders", _prefix + "ResponseClassification", _prefix + "ApiException",
-        };
+        // A member may not have the name of the type that declares it (CS0542), nor of a generated type the generated
+        // code names in an expression there (the property would hide it): so no property is named like a generated type.
+        var enclosingTypes = new HashSet<string>(GeneratedTypeSuffixes.Select(suffix => _prefix + suffix), StringComparer.OrdinalIgnoreCase);
         foreach (var response in responses)
         {
             enclosingTypes.Add(_prefix + response.Name + "Exception");
+        }
+
+        foreach (var header in headers.Where(h => h.Model.Type == HeaderType.Enum && _prefix.Length > 0))
+        {
+            enclosingTypes.Add(_prefix + header.Model.Property);
         }
 
         var properties = new Dictionary<string, RawHeader>(StringComparer.OrdinalIgnoreCase);

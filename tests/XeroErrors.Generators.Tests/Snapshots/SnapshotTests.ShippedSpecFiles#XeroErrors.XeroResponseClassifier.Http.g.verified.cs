@@ -28,7 +28,7 @@ namespace XeroErrors
             }
 
             var statusCode = (int)response.StatusCode;
-            var headers = XeroResponseHeaders.FromHttpHeaders(response.Headers);
+            var headers = ReadHeaders(response);
             var body = NeedsBody(statusCode) ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
             return Classify(statusCode, body, headers);
         }
@@ -57,9 +57,15 @@ namespace XeroErrors
             }
 
             var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            var classification = Classify(statusCode, body, XeroResponseHeaders.FromHttpHeaders(response.Headers));
+            var classification = Classify(statusCode, body, ReadHeaders(response));
             throw CreateException(classification, body);
         }
+
+        /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
+        internal static XeroResponseHeaders ReadHeaders(global::System.Net.Http.HttpResponseMessage response) =>
+            response.Content == null
+                ? XeroResponseHeaders.FromHttpHeaders(response.Headers)
+                : XeroResponseHeaders.FromHttpHeaders(global::System.Linq.Enumerable.Concat(response.Headers, response.Content.Headers));
 
         /// <summary>
         /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it

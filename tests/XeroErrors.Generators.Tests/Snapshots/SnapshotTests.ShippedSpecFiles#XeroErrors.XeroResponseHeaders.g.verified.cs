@@ -21,14 +21,14 @@ namespace XeroErrors
 
         private XeroResponseHeaders(global::System.TimeSpan? retryAfter, XeroRateLimitProblem? rateLimitProblem, string? rateLimitProblemText, int? minLimitRemaining, int? dayLimitRemaining, int? appMinLimitRemaining, string? correlationId, bool hasXRateLimitProblemHeader)
         {
-            RetryAfter = retryAfter;
-            RateLimitProblem = rateLimitProblem;
-            RateLimitProblemText = rateLimitProblemText;
-            MinLimitRemaining = minLimitRemaining;
-            DayLimitRemaining = dayLimitRemaining;
-            AppMinLimitRemaining = appMinLimitRemaining;
-            CorrelationId = correlationId;
-            HasXRateLimitProblemHeader = hasXRateLimitProblemHeader;
+            this.RetryAfter = retryAfter;
+            this.RateLimitProblem = rateLimitProblem;
+            this.RateLimitProblemText = rateLimitProblemText;
+            this.MinLimitRemaining = minLimitRemaining;
+            this.DayLimitRemaining = dayLimitRemaining;
+            this.AppMinLimitRemaining = appMinLimitRemaining;
+            this.CorrelationId = correlationId;
+            this.HasXRateLimitProblemHeader = hasXRateLimitProblemHeader;
         }
 
         /// <summary>
@@ -191,20 +191,20 @@ namespace XeroErrors
             var trimmed = text.Trim();
             if (string.Equals(trimmed, "minute", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                return XeroRateLimitProblem.Minute;
+                return global::XeroErrors.XeroRateLimitProblem.Minute;
             }
 
             if (string.Equals(trimmed, "day", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                return XeroRateLimitProblem.Day;
+                return global::XeroErrors.XeroRateLimitProblem.Day;
             }
 
             if (string.Equals(trimmed, "appminute", global::System.StringComparison.OrdinalIgnoreCase))
             {
-                return XeroRateLimitProblem.AppMinute;
+                return global::XeroErrors.XeroRateLimitProblem.AppMinute;
             }
 
-            return XeroRateLimitProblem.Unknown;
+            return global::XeroErrors.XeroRateLimitProblem.Unknown;
         }
 
         /// <summary>Collects the first value of each header of interest.</summary>
