@@ -12,7 +12,10 @@ namespace XeroErrors.Generators.Tests;
 /// </summary>
 public class SpecPropertyTests
 {
-    /// <summary>Cases in a normal run; XEROERRORS_PROPERTY_ITERATIONS asks for more (or fewer).</summary>
+    /// <summary>
+    /// Cases in a normal run; XEROERRORS_PROPERTY_ITERATIONS asks for more (or fewer), and XEROERRORS_PROPERTY_RANDOM=1
+    /// draws new random cases instead of the fixed ones.
+    /// </summary>
     private static readonly long Iterations = long.TryParse(Environment.GetEnvironmentVariable("XEROERRORS_PROPERTY_ITERATIONS"), out var n) ? n : 10_000;
 
     private static readonly string[] Words = ["Offline", "Limit", "Gone", "Conflict", "Teapot", "Busy", "Moved", "Denied", "Late", "Broken"];
@@ -115,8 +118,10 @@ public class SpecPropertyTests
         var driver = GeneratorHarness.CreateDriver([seed]).RunGenerators(compilation);
         var counts = new int[2];
         var compiled = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
-        AnySpec.Sample(spec =>
+        var distinct = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        void Check(string spec)
         {
+            distinct.TryAdd(spec, true);
             var next = driver.ReplaceAdditionalText(seed, new InMemoryAdditionalText(GeneratorHarness.SpecPath, spec))
                 .RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
             var run = new GeneratorRun(next.GetRunResult(), output, diagnostics);
@@ -135,9 +140,32 @@ public class SpecPropertyTests
             }
 
             Interlocked.Increment(ref counts[run.Errors.Count > 0 ? 0 : 1]);
-        }, iter: Iterations);
+        }
 
-        // Both outcomes must really occur, or the generators above have drifted into testing nothing.
+        if (Environment.GetEnvironmentVariable("XEROERRORS_PROPERTY_RANDOM") == "1")
+        {
+            // Exploring: new random specs every run, and CsCheck shrinks a failure to a small spec with its seed.
+            AnySpec.Sample(Check, iter: Iterations);
+        }
+        else
+        {
+            // The normal run, CI's included, checks the same specs every time (fixed seeds), so it cannot fail by chance.
+            Parallel.For(0, Iterations, i =>
+            {
+                var spec = AnySpec.Generate(new PCG(7, (ulong)i), null, out _);
+                try
+                {
+                    Check(spec);
+                }
+                catch (Exception ex)
+                {
+                    throw new Xunit.Sdk.XunitException($"Case {i} failed for this spec:{Environment.NewLine}{spec}{Environment.NewLine}{ex.Message}");
+                }
+            });
+        }
+
+        // Both outcomes must really occur, on varied specs, or the generators above have drifted into testing nothing.
+        Assert.True(distinct.Count > Iterations / 2, $"Only {distinct.Count} distinct specs.");
         Assert.True(counts[0] > Iterations / 20, $"Only {counts[0]} runs reported errors.");
         Assert.True(counts[1] > Iterations / 20, $"Only {counts[1]} runs had no errors.");
     }
