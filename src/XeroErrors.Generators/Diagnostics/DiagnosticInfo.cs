@@ -36,6 +36,4 @@ internal sealed record DiagnosticInfo(string Id, SpecLocation? Location, Equatab
 
         return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
     }
-
-    public bool IsError => DiagnosticCatalog.Find(Id).DefaultSeverity == DiagnosticSeverity.Error;
 }

@@ -63,7 +63,7 @@ internal static class ClassifierEmitter
             foreach (var value in header.Values.Where(v => v.Transient.HasValue))
             {
                 writer.WriteLine();
-                writer.WriteLine($"// The spec: a {header.Name} of \"{Comment(value.Value)}\" is {(value.Transient == true ? "transient" : "not transient")}.");
+                writer.WriteLine($"// The spec: a {header.Name} of \"{CSharpText.XmlText(value.Value)}\" is {(value.Transient == true ? "transient" : "not transient")}.");
                 writer.WriteLine(value.Transient == true
                     ? $"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member} && !(statusCode >= 200 && statusCode <= 299))"
                     : $"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member})");
@@ -309,8 +309,4 @@ internal static class ClassifierEmitter
         return result;
     }
 
-    /// <summary>Spec text inside a // comment: no line breaks, so nothing after it can become code.</summary>
-    private static string Comment(string text) => CSharpText.XmlText(text);
-
-    internal static string Invariant(int value) => value.ToString(CultureInfo.InvariantCulture);
 }

@@ -68,17 +68,12 @@ internal static class HeadersEmitter
             writer.WriteLine();
         }
 
-        // Constructor: every property and presence flag, in a fixed order.
-        var parameters = new List<string>();
-        foreach (var (member, type) in ConstructorMembers(context))
+        // Constructor: every property and presence flag, in a fixed order. A struct with no listed headers keeps
+        // C#'s own parameterless constructor.
+        var members = ConstructorMembers(context);
+        if (members.Count > 0)
         {
-            parameters.Add($"{type} {ParameterName(context, member)}");
-        }
-
-        // A struct with no listed headers keeps C#'s own parameterless constructor.
-        if (parameters.Count > 0)
-        {
-            EmitConstructor(writer, context, parameters);
+            EmitConstructor(writer, context, members);
         }
 
         foreach (var header in context.Spec.Headers)
@@ -154,63 +149,51 @@ internal static class HeadersEmitter
         return writer.ToString();
     }
 
-    private static void EmitConstructor(SourceWriter writer, EmitContext context, List<string> parameters)
+    private static void EmitConstructor(SourceWriter writer, EmitContext context, List<(string Member, string Type, string Parameter)> members)
     {
-        writer.WriteLine($"private {context.HeadersType}({string.Join(", ", parameters)})");
+        writer.WriteLine($"private {context.HeadersType}({string.Join(", ", members.Select(m => m.Type + " " + m.Parameter))})");
         writer.OpenBrace();
 
         // "this." keeps a property and a parameter of the same spelling apart (a property may start in lower case).
-        foreach (var (member, _) in ConstructorMembers(context))
+        foreach (var (member, _, parameter) in members)
         {
-            writer.WriteLine($"this.{member} = {ParameterName(context, member)};");
+            writer.WriteLine($"this.{member} = {parameter};");
         }
 
         writer.CloseBrace();
     }
 
-    /// <summary>The members the constructor sets, with their types, in a fixed order.</summary>
-    private static IEnumerable<(string Member, string Type)> ConstructorMembers(EmitContext context)
+    /// <summary>
+    /// The members the constructor sets, in a fixed order, with their types and parameter names. A parameter is the
+    /// member in camel case ("retryAfter"), or "value" and its position when two members would give the same name
+    /// (members may differ only in the case of their first letter).
+    /// </summary>
+    private static List<(string Member, string Type, string Parameter)> ConstructorMembers(EmitContext context)
     {
+        var members = new List<(string Member, string Type)>();
         foreach (var header in context.Spec.Headers)
         {
-            yield return (header.Property, context.HeaderPropertyType(header));
+            members.Add((header.Property, context.HeaderPropertyType(header)));
             if (header.Type == HeaderType.Enum)
             {
-                yield return (header.Property + "Text", context.Nullable("string"));
+                members.Add((header.Property + "Text", context.Nullable("string")));
             }
         }
 
         foreach (var header in context.MatchHeaders)
         {
-            yield return (context.PresenceField(header), "bool");
+            members.Add((context.PresenceField(header), "bool"));
         }
-    }
 
-    /// <summary>
-    /// A parameter is the member in camel case ("retryAfter"), or "value" and its position when two members would
-    /// give the same name (members may differ only in the case of their first letter).
-    /// </summary>
-    private static string ParameterName(EmitContext context, string member)
-    {
-        var members = ConstructorMembers(context).Select(m => m.Member).ToList();
-        var camel = Camel(member);
-        if (members.Count(m => Camel(m) == camel) == 1)
+        var camelCounts = members.GroupBy(m => Camel(m.Member)).ToDictionary(g => g.Key, g => g.Count());
+        return members.Select((m, index) =>
         {
-            return Spec.Identifiers.IsKeyword(camel) ? "@" + camel : camel;
-        }
-
-        var index = 0;
-        foreach (var candidate in members)
-        {
-            if (candidate == member)
-            {
-                return "value" + index.ToString(CultureInfo.InvariantCulture);
-            }
-
-            index++;
-        }
-
-        throw new System.InvalidOperationException("Unknown member " + member + ".");
+            var camel = Camel(m.Member);
+            var parameter = camelCounts[camel] == 1
+                ? (Spec.Identifiers.IsKeyword(camel) ? "@" + camel : camel)
+                : "value" + index.ToString(CultureInfo.InvariantCulture);
+            return (m.Member, m.Type, parameter);
+        }).ToList();
     }
 
     private static void EmitReader(SourceWriter writer, EmitContext context, IReadOnlyList<string> slots)

@@ -28,7 +28,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
 
     public bool IsEmpty => Items.Length == 0;
 
-    public bool Equals(EquatableArray<T> other) => Items.AsSpanEquals(other.Items);
+    public bool Equals(EquatableArray<T> other) => Items.ItemsEqual(other.Items);
 
     public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
 
@@ -57,7 +57,7 @@ internal static class EquatableArray
     public static EquatableArray<T> ToEquatableArray<T>(this IEnumerable<T> items)
         where T : IEquatable<T> => new(items);
 
-    internal static bool AsSpanEquals<T>(this T[] left, T[] right)
+    internal static bool ItemsEqual<T>(this T[] left, T[] right)
         where T : IEquatable<T>
     {
         if (ReferenceEquals(left, right))

@@ -615,18 +615,7 @@ internal sealed class SpecParser
         }
     }
 
-    private static YamlNode? Find(YamlMappingNode map, string key)
-    {
-        foreach (var pair in map.Children)
-        {
-            if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
-            {
-                return pair.Value;
-            }
-        }
-
-        return null;
-    }
+    private static YamlNode? Find(YamlMappingNode map, string key) => YamlNodes.Find(map, key);
 
     private static bool IsNullNode(YamlNode node) => node is YamlScalarNode scalar && YamlNodes.IsNull(scalar);
 

@@ -285,11 +285,9 @@ internal sealed class SpecRules
 
     private static YamlNode DefaultNode(RawResponse entry) => KeyNode(entry.Node, "default") ?? entry.NameNode;
 
-    private static YamlNode? KeyNode(YamlMappingNode map, string key) =>
-        map.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key);
+    private static YamlNode? KeyNode(YamlMappingNode map, string key) => YamlNodes.FindKey(map, key);
 
-    private static YamlNode? Find(YamlMappingNode map, string key) =>
-        map.Children.FirstOrDefault(p => p.Key is YamlScalarNode s && s.Value == key).Value;
+    private static YamlNode? Find(YamlMappingNode map, string key) => YamlNodes.Find(map, key);
 
     private static string Line(YamlNode node) => node.Start.Line.ToString(CultureInfo.InvariantCulture);
 

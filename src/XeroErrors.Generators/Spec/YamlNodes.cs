@@ -28,6 +28,34 @@ internal static class YamlNodes
 
     public static SpecLocation Location(string path, YamlNode node) => Location(path, node.Start, node.End);
 
+    /// <summary>The value of <paramref name="key"/> in a mapping, or null when the key is absent.</summary>
+    public static YamlNode? Find(YamlMappingNode map, string key)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
+            {
+                return pair.Value;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The key node itself, for diagnostics that point at the key rather than its value.</summary>
+    public static YamlNode? FindKey(YamlMappingNode map, string key)
+    {
+        foreach (var pair in map.Children)
+        {
+            if (pair.Key is YamlScalarNode scalar && scalar.Value == key)
+            {
+                return pair.Key;
+            }
+        }
+
+        return null;
+    }
+
     public static string Describe(YamlNode node) => node switch
     {
         YamlMappingNode => "mapping",
