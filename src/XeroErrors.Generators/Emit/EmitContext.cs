@@ -70,6 +70,9 @@ internal sealed class EmitContext
 
     public bool ParsesJson => Capabilities.HasSystemTextJson;
 
+    /// <summary>The content codings the body reader undoes, for its docs.</summary>
+    public string ContentCodings => Capabilities.HasBrotli ? "gzip, deflate and br" : "gzip and deflate";
+
     /// <summary>A reference type that may be null: annotated only where the consumer's C# has nullable references.</summary>
     public string Nullable(string type) => Capabilities.SupportsNullable ? type + "?" : type;
 

@@ -19,7 +19,7 @@ internal static class Emitter
         {
             context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
             context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType, context.ExceptionsFile,
-            context.ClassifierType + ".Http",
+            context.ClassifierType + ".Http", context.ClassifierType + ".BodyRead",
         };
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
         names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));
@@ -55,6 +55,7 @@ internal static class Emitter
         if (capabilities.HasHttp)
         {
             Add(context.ClassifierType + ".Http", HttpEmitter.EmitClassifierHttp(context));
+            Add(context.ClassifierType + ".BodyRead", BodyReadEmitter.Emit(context));
             Add(context.HandlerType, HttpEmitter.EmitHandler(context));
             if (capabilities.HasPolly)
             {

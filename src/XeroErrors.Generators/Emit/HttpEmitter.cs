@@ -9,15 +9,17 @@ internal static class HttpEmitter
     public static string EmitClassifierHttp(EmitContext context)
     {
         var n = context.Nullable("string");
+        var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         var writer = new SourceWriter();
         FileHeader.Open(writer, context);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
-            /// <summary>The most bytes of a body that is read: enough for any error body, and a 100 MB body costs no more.</summary>
+            /// <summary>
+            /// The most bytes of a body that is read, and the most bytes it decompresses to: enough for any error body, and a
+            /// 100 MB body (or a gzip bomb) costs no more.
+            /// </summary>
             public const int MaxBodyBytes = 1024 * 1024;
-
-            private const int ChunkBytes = 16 * 1024;
 
             /// <summary>
             /// Classifies an HTTP response. The body is read only for statuses whose entries the spec tells apart by
@@ -77,18 +79,33 @@ internal static class HttpEmitter
 
             /// <summary>
             /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it
-            /// names none or one the runtime does not know; invalid bytes become U+FFFD).
+            /// names none or one the runtime does not know; invalid bytes become U+FFFD). A body sent with a
+            /// <c>Content-Encoding</c> the handler did not undo ({{context.ContentCodings}}) is decompressed first, and the bound
+            /// applies to the decompressed text.
             /// </summary>
             /// <remarks>
-            /// The text is remembered per response content, so ClassifyAsync, EnsureSuccessAsync and the retry helpers agree
-            /// on a body that can only be read once. A buffered body (HttpClient's default) is left rewound, so the caller can
-            /// still read all of it; an unbuffered one (HttpCompletionOption.ResponseHeadersRead) has its first part consumed.
+            /// <para>
+            /// A body is read once per response content, and every caller shares that read: ClassifyAsync, EnsureSuccessAsync,
+            /// ReadBodyAsync, the error handler and the retry helpers, called one after another or all at once, get the same
+            /// text. A buffered body (HttpClient's default) is left rewound, so the caller can still read all of it; an
+            /// unbuffered one (HttpCompletionOption.ResponseHeadersRead) has its first part consumed.
+            /// </para>
+            /// <para>
+            /// A body that fails while being read (a reset or closed connection, corrupt compressed data, any I/O error) gives
+            /// the part that arrived. Once read, the text is kept for the content's lifetime, so a disposed response still
+            /// answers from it; reading a disposed response whose body was never read is a mistake and throws.
+            /// </para>
             /// </remarks>
             /// <param name="response">The response.</param>
-            /// <param name="cancellationToken">Cancels reading.</param>
-            /// <returns>The text, or null when the response has no content. A body that fails while being read gives the part that arrived.</returns>
-            /// <exception cref="global::System.OperationCanceledException">The token was cancelled.</exception>
-            public static async global::System.Threading.Tasks.Task<{{n}}> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
+            /// <param name="cancellationToken">
+            /// Stops this call. The read itself is cancelled only when it is the call that started it; other callers waiting for
+            /// the same read then start it again where the body can be read again, or get the part that arrived where it cannot.
+            /// </param>
+            /// <returns>The text, or null when the response has no content.</returns>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
+            /// <exception cref="global::System.OperationCanceledException">The token was cancelled; the exception that cancellation caused, if any, is its inner exception.</exception>
+            /// <exception cref="global::System.ObjectDisposedException">The response was disposed before its body was read.</exception>
+            public static global::System.Threading.Tasks.Task<{{n}}> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
             {
                 if (response == null)
                 {
@@ -98,112 +115,44 @@ internal static class HttpEmitter
                 var content = response.Content;
                 if (content == null)
                 {
-                    return null;
+                    return global::System.Threading.Tasks.Task.FromResult<{{n}}>(null);
                 }
 
-                {{context.Nullable("BodyText")}} known;
-                if (ReadBodies.TryGetValue(content, out known))
+                return BodyReads.GetValue(content, c => new BodyRead(c)).GetTextAsync(cancellationToken){{bang}};
+            }
+
+            /// <summary>
+            /// Reads the body as <see cref="ReadBodyAsync"/> does and, where that read consumed an unbuffered body whole, puts
+            /// the bytes back as buffered content, so a response handed on (a retry that gives up) still has all its body.
+            /// </summary>
+            internal static async global::System.Threading.Tasks.Task<{{n}}> ReadBodyKeepingItAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var content = response.Content;
+                var text = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                {{context.Nullable("BodyRead")}} read;
+                if (content != null && response.Content == content && BodyReads.TryGetValue(content, out read))
                 {
-                    return known{{(context.Capabilities.SupportsNullable ? "!" : string.Empty)}}.Text;
-                }
-
-                var declared = content.Headers.ContentLength;
-                // Room for a declared length plus the read that finds the end, so a small body is one small buffer.
-                var capacity = declared.HasValue && declared.Value >= 0 ? (int)global::System.Math.Min(declared.Value + 1, MaxBodyBytes) : ChunkBytes;
-                var buffer = new byte[capacity];
-                var count = 0;
-                try
-                {
-                    cancellationToken.ThrowIfCancellationRequested();
-
-                    // Not disposed: HttpContent hands this same stream to every reader of the body.
-                    var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
-                    if (stream.CanSeek)
+                    var whole = read{{bang}}.TakeConsumedBody();
+                    if (whole != null)
                     {
-                        stream.Position = 0;
-                    }
-
-                    // A network read may ignore the token; closing the stream ends it. A seekable body is in memory and never waits.
-                    var registration = stream.CanSeek ? default(global::System.Threading.CancellationTokenRegistration) : cancellationToken.Register(s => ((global::System.IDisposable)s{{(context.Capabilities.SupportsNullable ? "!" : string.Empty)}}).Dispose(), stream);
-                    using (registration)
-                    {
-                        while (count < MaxBodyBytes)
+                        var copy = new global::System.Net.Http.ByteArrayContent(whole);
+                        foreach (var header in content.Headers)
                         {
-                            if (count == buffer.Length)
-                            {
-                                var grown = new byte[global::System.Math.Min(MaxBodyBytes, global::System.Math.Max(ChunkBytes, buffer.Length * 2))];
-                                global::System.Buffer.BlockCopy(buffer, 0, grown, 0, count);
-                                buffer = grown;
-                            }
-
-                            var read = await stream.ReadAsync(buffer, count, buffer.Length - count, cancellationToken).ConfigureAwait(false);
-                            if (read == 0)
-                            {
-                                break;
-                            }
-
-                            count += read;
+                            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
                         }
-                    }
 
-                    if (stream.CanSeek)
-                    {
-                        stream.Position = 0;
+                        BodyReads.Add(copy, read{{bang}});
+                        response.Content = copy;
+                        content.Dispose();
                     }
-                }
-                catch (global::System.Exception) when (cancellationToken.IsCancellationRequested)
-                {
-                    throw new global::System.OperationCanceledException(cancellationToken);
-                }
-                catch (global::System.Exception ex) when (ex is global::System.IO.IOException || ex is global::System.Net.Http.HttpRequestException || ex is global::System.ObjectDisposedException || ex is global::System.InvalidOperationException || ex is global::System.NotSupportedException)
-                {
-                    // The body broke off: classify on the part that arrived.
                 }
 
-                var text = Decode(buffer, count, content.Headers.ContentType == null ? null : content.Headers.ContentType.CharSet);
-                return ReadBodies.GetValue(content, _ => new BodyText(text)).Text;
+                return text;
             }
 
-            /// <summary>Bodies already read, per content, so a body that can be read once is read once.</summary>
-            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyText> ReadBodies =
-                new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyText>();
-
-            private sealed class BodyText
-            {
-                public BodyText(string text)
-                {
-                    Text = text;
-                }
-
-                public string Text { get; }
-            }
-
-            private static string Decode(byte[] bytes, int count, {{n}} charset)
-            {
-                if (count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF)
-                {
-                    return global::System.Text.Encoding.UTF8.GetString(bytes, 3, count - 3);
-                }
-
-                var encoding = global::System.Text.Encoding.UTF8;
-                if (!string.IsNullOrEmpty(charset))
-                {
-                    try
-                    {
-                        encoding = global::System.Text.Encoding.GetEncoding(charset{{(context.Capabilities.SupportsNullable ? "!" : string.Empty)}}.Trim().Trim('"'));
-                    }
-                    catch (global::System.ArgumentException)
-                    {
-                        // A charset the runtime does not know: read it as UTF-8 rather than fail.
-                    }
-                    catch (global::System.NotSupportedException)
-                    {
-                        // As above.
-                    }
-                }
-
-                return encoding.GetString(bytes, 0, count);
-            }
+            /// <summary>The one read of each content's body, shared by every caller.</summary>
+            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead> BodyReads =
+                new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead>();
             """);
         writer.CloseBrace();
         FileHeader.Close(writer);

@@ -98,20 +98,25 @@ internal static class PollyEmitter
                     return {{context.ClassifierType}}.Classify(statusCode, null, {{context.ClassifierType}}.ReadHeaders(response));
                 }
 
-                if ({{context.ClassifierType}}.NeedsBody(statusCode) && response.Content != null)
+                var headers = {{context.ClassifierType}}.ReadHeaders(response);
+                if (!{{context.ClassifierType}}.NeedsBody(statusCode))
                 {
-                    try
-                    {
-                        // Buffer (bounded) so the body is still there for the caller if this response is not retried.
-                        await response.Content.LoadIntoBufferAsync({{context.ClassifierType}}.MaxBodyBytes).ConfigureAwait(false);
-                    }
-                    catch (global::System.Net.Http.HttpRequestException)
-                    {
-                        // Larger than the bound, or broken: classify on what can still be read.
-                    }
+                    return {{context.ClassifierType}}.Classify(statusCode, null, headers);
                 }
 
-                return await {{context.ClassifierType}}.ClassifyAsync(response, cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    // The shared read, with an unbuffered body put back whole, so a response that is not retried keeps its body.
+                    var body = await {{context.ClassifierType}}.ReadBodyKeepingItAsync(response, cancellationToken).ConfigureAwait(false);
+                    return {{context.ClassifierType}}.Classify(statusCode, body, headers);
+                }
+                catch (global::System.Exception)
+                {
+                    // Polly disposes a response it retries, and returns one it does not; a response whose classification
+                    // throws (cancellation, or a response disposed before its body was read) would belong to nobody.
+                    response.Dispose();
+                    throw;
+                }
             }
             """);
         writer.CloseBrace();

@@ -8,7 +8,8 @@ namespace XeroErrors.Generators.Model;
 /// <param name="HasHttp"><c>System.Net.Http.HttpResponseMessage</c> is referenced.</param>
 /// <param name="HasSystemTextJson"><c>System.Text.Json.JsonDocument</c> is referenced.</param>
 /// <param name="HasPolly">Polly v8 (<c>Polly.Retry.RetryStrategyOptions`1</c>) is referenced.</param>
-internal sealed record ConsumerCapabilities(bool SupportsNullable, bool HasHttp, bool HasSystemTextJson, bool HasPolly)
+/// <param name="HasBrotli"><c>System.IO.Compression.BrotliStream</c> is referenced (.NET Core 2.1 and later), so <c>br</c> bodies can be read.</param>
+internal sealed record ConsumerCapabilities(bool SupportsNullable, bool HasHttp, bool HasSystemTextJson, bool HasPolly, bool HasBrotli = false)
 {
-    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false);
+    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true);
 }
