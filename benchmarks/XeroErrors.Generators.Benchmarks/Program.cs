@@ -1,13 +1,22 @@
+using System.Threading.Tasks;
 using BenchmarkDotNet.Running;
 
 namespace XeroErrors.Generators.Benchmarks;
 
 /// <summary>
-/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/XeroErrors.Generators.Benchmarks -- --filter '*'</c>.
-/// Results and the targets they are held against are in docs/performance.md.
+/// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/XeroErrors.Generators.Benchmarks -- --filter '*'</c>,
+/// or the load benchmark with <c>-- load</c>. Results and the targets they are held against are in docs/performance.md.
 /// </summary>
 public static class Program
 {
-    public static void Main(string[] args) =>
+    public static async Task<int> Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "load")
+        {
+            return await Load.LoadBenchmark.RunAsync(args[1..]);
+        }
+
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchmarkConfig());
+        return 0;
+    }
 }

@@ -39,13 +39,15 @@ namespace XeroErrors
                 return response;
             }
 
+            XeroApiException? error;
             using (response)
             {
-                await XeroResponseClassifier.EnsureSuccessAsync(response, cancellationToken).ConfigureAwait(false);
+                // Created here and thrown once: every rethrow through an async method costs a stack trace.
+                error = await XeroResponseClassifier.CreateErrorAsync(response, sharedRead: false, cancellationToken).ConfigureAwait(false);
             }
 
-            // Not reached: EnsureSuccessAsync throws for every status that gets here.
-            throw new global::System.InvalidOperationException("Unexpected status " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
+            // Not null: CreateErrorAsync gives an exception for every status that gets here.
+            throw error!;
         }
     }
 }

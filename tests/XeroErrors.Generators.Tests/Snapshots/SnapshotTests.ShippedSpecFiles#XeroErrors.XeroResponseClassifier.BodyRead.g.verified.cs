@@ -118,6 +118,31 @@ namespace XeroErrors
             }
         }
 
+        /// <summary>
+        /// Reads the body as <see cref="ReadBodyAsync"/> does, without sharing the read: for the error handler, which holds
+        /// a response that no other code has seen yet and disposes it right after.
+        /// </summary>
+        private static async global::System.Threading.Tasks.Task<string?> ReadUnsharedBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
+        {
+            var content = response.Content;
+            if (content == null)
+            {
+                return null;
+            }
+
+            var bytes = new BodyBytes();
+            try
+            {
+                await bytes.ReadAsync(content, cancellationToken).ConfigureAwait(false);
+            }
+            catch (global::System.Exception ex) when (cancellationToken.IsCancellationRequested)
+            {
+                throw new global::System.OperationCanceledException("Reading the response body was cancelled.", ex, cancellationToken);
+            }
+
+            return bytes.ToText();
+        }
+
         /// <summary>The bytes of one read, with what the content's headers say about decoding them.</summary>
         private sealed class BodyBytes
         {

@@ -51,15 +51,30 @@ namespace XeroErrors
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
+            var error = await CreateErrorAsync(response, sharedRead: true, cancellationToken).ConfigureAwait(false);
+            if (error != null)
+            {
+                throw error;
+            }
+        }
+
+        /// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
+        /// <param name="response">The response.</param>
+        /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
+        /// <param name="cancellationToken">Cancels reading the body.</param>
+        internal static async global::System.Threading.Tasks.Task<XeroApiException?> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, global::System.Threading.CancellationToken cancellationToken)
+        {
             var statusCode = (int)response.StatusCode;
             if (statusCode >= 100 && statusCode < 400)
             {
-                return;
+                return null;
             }
 
-            var body = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
+            var body = sharedRead
+                ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
+                : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
             var classification = Classify(statusCode, body, ReadHeaders(response));
-            throw CreateException(classification, body);
+            return CreateException(classification, body);
         }
 
         /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
