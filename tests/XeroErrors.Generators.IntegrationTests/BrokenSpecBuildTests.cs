@@ -100,7 +100,7 @@ public sealed partial class BrokenSpecBuildTests : IDisposable
                 // A new entry whose name is a C# keyword.
                 var first = spec.AppendEntry(
                     "  - name: class",
-                    "    status: 409",
+                    "    status: 418",
                     "    summary: Conflict");
                 return spec.Expect("XERR007", first);
             }
@@ -139,7 +139,7 @@ public sealed partial class BrokenSpecBuildTests : IDisposable
             case "header-type-float":
             {
                 // A new header definition, at the end of 'headers:', with a type the schema does not have.
-                var first = spec.InsertAtEndOfSection("responses:",
+                var first = spec.InsertAtEndOfSection("records:",
                     "  - name: X-Request-Cost",
                     "    property: RequestCost",
                     "    type: float",

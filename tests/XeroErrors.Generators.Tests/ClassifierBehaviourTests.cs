@@ -127,8 +127,8 @@ public class ClassifierBehaviourTests
     [InlineData(502, true)]
     [InlineData(504, true)]
     [InlineData(599, true)]
-    [InlineData(409, false)]
-    [InlineData(422, false)]
+    [InlineData(405, false)]
+    [InlineData(418, false)]
     public void UnlistedStatusesAreTransientFor408And5xx(int status, bool transient)
     {
         var result = XeroResponseClassifier.Classify(status, null);
@@ -259,8 +259,13 @@ public class ShippedSpecTextTests
         Assert.Contains(text, Infrastructure.ShippedSpec.Text, StringComparison.Ordinal);
 
     [Fact]
-    public void TheKindsComeInTheOrderOfTheTableWithForbiddenAddedLast() =>
+    public void TheKindsComeInTheOrderOfTheTableWithAdditionsLast() =>
         Assert.Equal(
-            ["Unknown", "Ok", "Created", "NoContent", "BadRequest", "Unauthorized", "NotFound", "InternalError", "RateLimitExceeded", "NotAvailable", "OrganisationOffline", "Forbidden"],
+            ["Unknown", "Ok", "Created", "NoContent", "BadRequest", "Unauthorized", "NotFound", "InternalError", "RateLimitExceeded", "NotAvailable", "OrganisationOffline", "Forbidden",
+             "Conflict", "PayloadTooLarge", "UnprocessableEntity", "NotImplemented", "PreconditionFailed", "TokenRequestRejected"],
             Enum.GetNames<XeroResponseKind>());
+
+    [Fact]
+    public void ExistingKindsKeepTheirNumbers() =>
+        Assert.Equal([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11], new[] { XeroResponseKind.Unknown, XeroResponseKind.Ok, XeroResponseKind.Created, XeroResponseKind.NoContent, XeroResponseKind.BadRequest, XeroResponseKind.Unauthorized, XeroResponseKind.NotFound, XeroResponseKind.InternalError, XeroResponseKind.RateLimitExceeded, XeroResponseKind.NotAvailable, XeroResponseKind.OrganisationOffline, XeroResponseKind.Forbidden }.Select(k => (int)k));
 }

@@ -46,14 +46,13 @@ public class ExceptionTests
         Assert.Equal(["The Project Name cannot be empty"], ex.ModelState["model.Name"]);
         Assert.Equal(["The ContactId cannot be null or empty"], ex.ModelState["model.ContactId"]);
         Assert.Equal(
-            "Xero API responded 400 Bad Request. The request is invalid. model.Name: The Project Name cannot be empty; model.ContactId: The ContactId cannot be null or empty.",
+            "Xero API responded 400 Bad Request. model.Name: The Project Name cannot be empty; model.ContactId: The ContactId cannot be null or empty.",
             ex.Message);
     }
 
     [Theory]
     [InlineData(null)]
     [InlineData("")]
-    [InlineData("not json")]
     [InlineData("{\"message\": ")]
     [InlineData("[1, 2, 3]")]
     [InlineData("{\"message\": 42, \"modelState\": [\"x\"]}")]
@@ -79,7 +78,19 @@ public class ExceptionTests
         Assert.Equal(["single"], ex.ModelState["a"]);
         Assert.Equal(["7"], ex.ModelState["b"]);
         Assert.Empty(ex.ModelState["c"]);
-        Assert.Equal(["x", "1", "{\"y\":2}"], ex.ModelState["d"]);
+        // An object inside the list is no message: it is skipped, and the rest is kept.
+        Assert.Equal(["x", "1"], ex.ModelState["d"]);
+    }
+
+    [Fact]
+    public void AOneLinePlainTextBodyIsQuotedAndAnHtmlPageIsNot()
+    {
+        var text = Assert.IsType<XeroBadRequestException>(XeroResponseClassifier.CreateException(XeroResponseClassifier.Classify(400, "not json"), "not json"));
+        var html = Assert.IsType<XeroNotFoundException>(XeroResponseClassifier.CreateException(XeroResponseClassifier.Classify(404, "<html><body>Not here</body></html>"), "<html><body>Not here</body></html>"));
+
+        Assert.Equal("Xero API responded 400 Bad Request. not json.", text.Message);
+        Assert.Empty(text.ModelState);
+        Assert.Equal("Xero API responded 404 Not Found.", html.Message);
     }
 
     [Fact]

@@ -74,7 +74,7 @@ public class HttpBehaviourTests
     [InlineData(200)]
     [InlineData(201)]
     [InlineData(204)]
-    [InlineData(400)]
+    [InlineData(403)]
     [InlineData(404)]
     public async Task ClassifyAsyncNeverReadsTheBodyWhereItDoesNotMatter(int status)
     {

@@ -6,35 +6,35 @@ namespace XeroErrors.Generators.Tests;
 /// <summary>Editing the spec regenerates the types: what a user does to add a status.</summary>
 public class SpecEditTests
 {
-    private const string ConflictEntry = """
+    private const string MethodNotAllowedEntry = """
 
-          - name: Conflict
-            status: 409
-            summary: Conflict
-            description: The project was changed by someone else.
+          - name: MethodNotAllowed
+            status: 405
+            summary: Method Not Allowed
+            description: The endpoint does not take this method.
 
         """;
 
     [Fact]
-    public void AddingA409EntryAddsTheKindAndTheException()
+    public void AddingA405EntryAddsTheKindAndTheException()
     {
-        var run = GeneratorHarness.Run(ShippedSpec.Text.TrimEnd() + "\n" + ConflictEntry);
+        var run = GeneratorHarness.Run(ShippedSpec.Text.TrimEnd() + "\n" + MethodNotAllowedEntry);
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems());
         var assembly = run.Load();
         var kindType = assembly.GetType("XeroErrors.XeroResponseKind")!;
-        var conflict = Enum.Parse(kindType, "Conflict");
-        var exceptionType = assembly.GetType("XeroErrors.XeroConflictException");
+        var added = Enum.Parse(kindType, "MethodNotAllowed");
+        var exceptionType = assembly.GetType("XeroErrors.XeroMethodNotAllowedException");
         Assert.NotNull(exceptionType);
         Assert.True(exceptionType.IsSubclassOf(assembly.GetType("XeroErrors.XeroApiException")!));
 
         var classifier = assembly.GetType("XeroErrors.XeroResponseClassifier")!;
-        var classification = classifier.GetMethod("Classify", [typeof(int), typeof(string)])!.Invoke(null, [409, "conflict"])!;
-        Assert.Equal(conflict, classification.GetType().GetProperty("Kind")!.GetValue(classification));
-        Assert.Equal("Conflict", classification.GetType().GetProperty("Summary")!.GetValue(classification));
+        var classification = classifier.GetMethod("Classify", [typeof(int), typeof(string)])!.Invoke(null, [405, "not allowed"])!;
+        Assert.Equal(added, classification.GetType().GetProperty("Kind")!.GetValue(classification));
+        Assert.Equal("Method Not Allowed", classification.GetType().GetProperty("Summary")!.GetValue(classification));
 
-        var thrown = Assert.Throws<TargetInvocationException>(() => classifier.GetMethod("EnsureSuccess", [typeof(int), typeof(string)])!.Invoke(null, [409, "conflict"]));
+        var thrown = Assert.Throws<TargetInvocationException>(() => classifier.GetMethod("EnsureSuccess", [typeof(int), typeof(string)])!.Invoke(null, [405, "not allowed"]));
         Assert.IsType(exceptionType, thrown.InnerException);
     }
 

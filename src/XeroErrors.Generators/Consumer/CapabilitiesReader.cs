@@ -17,7 +17,9 @@ internal static class CapabilitiesReader
             HasHttp: hasHttp,
             HasSystemTextJson: Has(compilation, "System.Text.Json.JsonDocument"),
             HasPolly: Has(compilation, "Polly.Retry.RetryStrategyOptions`1"),
-            HasBrotli: hasHttp && Has(compilation, "System.IO.Compression.BrotliStream"));
+            HasBrotli: hasHttp && Has(compilation, "System.IO.Compression.BrotliStream"),
+            HasXml: Has(compilation, "System.Xml.XmlTextReader"),
+            HasRegex: Has(compilation, "System.Text.RegularExpressions.Regex"));
     }
 
     private static bool Has(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName) is not null;

@@ -98,6 +98,18 @@ internal static class DiagnosticDescriptors
         "XERR021", "Two spec files generate the same types",
         "The spec files '{0}' and '{1}' both generate the type '{2}', so nothing is generated from '{1}'. Give each file its own 'namespace' or 'prefix'.");
 
+    public static readonly DiagnosticDescriptor InvalidBodyShape = Error(
+        "XERR022", "A body shape is not valid",
+        "The body shape {0} is not valid: {1}.");
+
+    public static readonly DiagnosticDescriptor UnknownBodyShape = Error(
+        "XERR023", "An entry names a body shape that is not declared",
+        "'{0}' lists the body shape '{1}', which is not declared. Declare it under 'bodies:', or use one of: {2}.");
+
+    public static readonly DiagnosticDescriptor ConflictingBodyField = Error(
+        "XERR024", "Two body shapes read one property differently",
+        "The property '{0}' is {1} in the body shape '{2}' but {3} in '{4}'. A property has one type and one 'on:' in every shape that reads it.");
+
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "XERR100", "Unknown key in the spec",
         "The key '{0}' is not known in {1} and is ignored. Allowed keys: {2}.");
@@ -117,6 +129,14 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MatchNeverUsed = Warning(
         "XERR104", "A match on an entry that shares no status",
         "'{0}' has 'match', but no other entry shares its status, so the match is never consulted. Remove 'match' or add the entries it tells apart.");
+
+    public static readonly DiagnosticDescriptor UnusedBodyShape = Warning(
+        "XERR105", "A body shape is never used",
+        "The body shape '{0}' is not listed in any entry's 'body:', so it is never read. List it in an entry or remove it.");
+
+    public static readonly DiagnosticDescriptor ShadowedBodyShape = Warning(
+        "XERR106", "A body shape is shadowed by an earlier one",
+        "In '{0}', the body shape '{1}' is never read: every body it fits also fits '{2}', which is listed before it. List the more specific shape first.");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "XERR999",

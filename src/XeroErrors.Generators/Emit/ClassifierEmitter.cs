@@ -110,7 +110,9 @@ internal static class ClassifierEmitter
             {
                 // The body of a success is never read (ClassifyAsync does not fetch it), so only headers tell 2xx entries apart.
                 var conditions = entry.HeaderMarkers.Select(h => $"headers.{context.PresenceField(h)}")
+                    .Concat(entry.HeaderValueMarkers.Select(h => $"IsOneOf(headers.{context.ValueField(h.Header)}, {string.Join(", ", h.Values.Select(CSharpText.Literal))})"))
                     .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.BodyMarkers.Select(b => $"Contains(body, {CSharpText.Literal(b)})"))
+                    .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.FieldMarkers.Select(f => FieldCondition(context, f)))
                     .ToList();
                 if (conditions.Count == 0)
                 {
@@ -144,6 +146,13 @@ internal static class ClassifierEmitter
         }
 
         writer.Unindent();
+    }
+
+    private static string FieldCondition(EmitContext context, FieldMatch match)
+    {
+        var index = CSharpText.Literal(context.FieldMatches.ToList().IndexOf(match.Path));
+        var values = string.Concat(match.Values.Select(v => ", " + CSharpText.Literal(v)));
+        return $"{context.BodiesType}.HasField(body, {index}{values})";
     }
 
     private static void WriteOutcome(SourceWriter writer, EmitContext context, ResponseModel entry, int status, bool withBreak = true)
@@ -243,7 +252,7 @@ internal static class ClassifierEmitter
 
     private static void WriteHelpers(SourceWriter writer, EmitContext context)
     {
-        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && !IsSuccess(g.Key) && g.Value.Any(e => !e.BodyMarkers.IsEmpty)).Select(g => g.Key).ToList();
+        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && !IsSuccess(g.Key) && g.Value.Any(e => !e.BodyMarkers.IsEmpty || !e.FieldMarkers.IsEmpty)).Select(g => g.Key).ToList();
         writer.WriteLine();
         writer.WriteLine("/// <summary>Whether classifying this status looks at the body; other statuses are classified without reading it.</summary>");
         writer.WriteLine("/// <param name=\"statusCode\">The HTTP status code.</param>");
@@ -283,6 +292,29 @@ internal static class ClassifierEmitter
             private static bool Contains({{context.Nullable("string")}} body, string marker) =>
                 body != null && body.IndexOf(marker, global::System.StringComparison.OrdinalIgnoreCase) >= 0;
             """);
+        if (context.MatchValueHeaders.Count > 0)
+        {
+            writer.WriteLines($$"""
+
+                private static bool IsOneOf({{context.Nullable("string")}} value, params string[] values)
+                {
+                    if (value == null)
+                    {
+                        return false;
+                    }
+
+                    foreach (var candidate in values)
+                    {
+                        if (string.Equals(value.Trim(), candidate, global::System.StringComparison.OrdinalIgnoreCase))
+                        {
+                            return true;
+                        }
+                    }
+
+                    return false;
+                }
+                """);
+        }
     }
 
     private static bool IsTransientStatus(int status) => status == 408 || status == 429 || (status >= 500 && status <= 599);

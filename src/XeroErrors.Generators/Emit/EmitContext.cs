@@ -70,6 +70,70 @@ internal sealed class EmitContext
 
     public bool ParsesJson => Capabilities.HasSystemTextJson;
 
+    /// <summary>Whether the spec reads bodies: then {Prefix}ResponseBodies exists and the exceptions have body properties.</summary>
+    public bool HasShapes => !Spec.Shapes.IsEmpty;
+
+    /// <summary>Every property the shapes read, once each, in declaration order.</summary>
+    public IReadOnlyList<BodyFieldModel> BodyFields => _bodyFields ??= Spec.Shapes.SelectMany(s => s.Fields).GroupBy(f => f.Property).Select(g => g.First()).ToList();
+
+    private List<BodyFieldModel>? _bodyFields;
+
+    /// <summary>The fields of the base exception.</summary>
+    public IReadOnlyList<BodyFieldModel> BaseFields => BodyFields.Where(f => f.Scope == BodyFieldScope.Base).ToList();
+
+    /// <summary>The fields an entry's own exception has: those of its shapes that are neither on the base nor for the message only.</summary>
+    public IReadOnlyList<BodyFieldModel> EntryFields(ResponseModel entry) =>
+        entry.BodyShapes.SelectMany(name => Spec.Shapes.First(s => s.Name == name).Fields)
+            .Where(f => f.Scope == BodyFieldScope.Entry)
+            .GroupBy(f => f.Property)
+            .Select(g => g.First())
+            .ToList();
+
+    /// <summary>Every path <c>match.fields</c> tests, once each; the classifier passes its index.</summary>
+    public IReadOnlyList<string> FieldMatches => _fieldMatches ??= Spec.Responses.SelectMany(r => r.FieldMarkers).Select(m => m.Path).Distinct(System.StringComparer.Ordinal).ToList();
+
+    private List<string>? _fieldMatches;
+
+    /// <summary>Headers whose value a <c>match.header-values</c> tests, each once.</summary>
+    public IReadOnlyList<string> MatchValueHeaders => _matchValueHeaders ??= Spec.Responses.SelectMany(r => r.HeaderValueMarkers).Select(m => m.Header).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
+
+    private List<string>? _matchValueHeaders;
+
+    /// <summary>Field name in the headers struct for a header's raw value that a match compares: "XRateLimitProblemValue".</summary>
+    public string ValueField(string header) => HeaderIdentifiers.Pascal(MatchValueHeaders, header) + "Value";
+
+    public string RecordType(string record) => Spec.Prefix + record;
+
+    /// <summary>The method-name part for a shape: "accounting-xml" gives "AccountingXml", numbered if two shapes give the same.</summary>
+    public string ShapeMethod(string shape)
+    {
+        if (_shapeMethods is null)
+        {
+            _shapeMethods = new Dictionary<string, string>(System.StringComparer.Ordinal);
+            var taken = new HashSet<string>(System.StringComparer.OrdinalIgnoreCase);
+            foreach (var (name, index) in Spec.Shapes.Select((s, i) => (s.Name, i)))
+            {
+                var pascal = string.Concat(name.Split('-', '_').Where(p => p.Length > 0).Select(p => char.ToUpperInvariant(p[0]) + p.Substring(1)));
+                _shapeMethods[name] = taken.Add(pascal) ? pascal : pascal + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        return _shapeMethods[shape];
+    }
+
+    private Dictionary<string, string>? _shapeMethods;
+
+    /// <summary>The C# type of a body field's property.</summary>
+    public string FieldType(BodyFieldModel field) => field.Type switch
+    {
+        BodyFieldType.Int => "int?",
+        BodyFieldType.Bool => "bool",
+        BodyFieldType.Strings => "global::System.Collections.Generic.IReadOnlyList<string>",
+        BodyFieldType.Map => "global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>",
+        BodyFieldType.Records => "global::System.Collections.Generic.IReadOnlyList<" + RecordType(field.Record!) + ">",
+        _ => Nullable("string"),
+    };
+
     /// <summary>The content codings the body reader undoes, for its docs.</summary>
     public string ContentCodings => Capabilities.HasBrotli ? "gzip, deflate and br" : "gzip and deflate";
 

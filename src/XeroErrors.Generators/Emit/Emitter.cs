@@ -23,6 +23,7 @@ internal static class Emitter
         };
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
         names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));
+        names.AddRange(spec.Records.Select(r => context.RecordType(r.Name)));
         return names.Select(name => spec.Namespace + "." + name);
     }
 
@@ -47,9 +48,14 @@ internal static class Emitter
             Add(context.ExceptionsFile, ExceptionsEmitter.EmitSubclasses(context));
         }
 
-        if (spec.Responses.Any(r => r.Body != BodyFormat.None))
+        if (context.HasShapes || context.FieldMatches.Count > 0)
         {
             Add(context.BodiesType, BodiesEmitter.Emit(context));
+        }
+
+        foreach (var record in spec.Records)
+        {
+            Add(context.RecordType(record.Name), RecordEmitter.Emit(context, record));
         }
 
         if (capabilities.HasHttp)

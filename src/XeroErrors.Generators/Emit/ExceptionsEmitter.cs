@@ -25,25 +25,7 @@ internal static class ExceptionsEmitter
             /// <summary>The most characters of details (such as validation messages) that <see cref="global::System.Exception.Message"/> quotes.</summary>
             private const int MaxDetailsLength = 2048;
 
-            /// <summary>Creates the exception for a classified response.</summary>
-            /// <param name="classification">The response's classification.</param>
-            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
-            public {{context.ExceptionType}}({{context.ClassificationType}} classification, {{n}} responseBody)
-                : this(classification, responseBody, null)
-            {
-            }
-
-            /// <summary>Creates the exception, with details for the message that a subclass read from the body.</summary>
-            /// <param name="classification">The response's classification.</param>
-            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
-            /// <param name="details">Text for the message after the status and summary, or null.</param>
-            protected {{context.ExceptionType}}({{context.ClassificationType}} classification, {{n}} responseBody, {{n}} details)
-                : base(BuildMessage(classification, details))
-            {
-                Classification = classification;
-                ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
-            }
-
+            {{Constructors(context)}}
             /// <summary>The classification of the response.</summary>
             public {{context.ClassificationType}} Classification { get; }
 
@@ -68,6 +50,12 @@ internal static class ExceptionsEmitter
             /// <summary>The response headers the spec lists, parsed.</summary>
             public {{context.HeadersType}} Headers => Classification.Headers;
             """);
+        foreach (var field in context.BaseFields)
+        {
+            writer.WriteLine();
+            FieldProperty(writer, context, field);
+        }
+
         foreach (var header in context.TypedHeaders)
         {
             writer.WriteLine();
@@ -159,6 +147,78 @@ internal static class ExceptionsEmitter
         return writer.ToString();
     }
 
+    /// <summary>The base constructors: without body shapes, the two the first version had; with them, also the one that takes what was read.</summary>
+    private static string Constructors(EmitContext context)
+    {
+        var n = context.Nullable("string");
+        var t = context.ExceptionType;
+        var c = context.ClassificationType;
+        if (!context.HasShapes)
+        {
+            return $$"""
+            /// <summary>Creates the exception for a classified response.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+            public {{t}}({{c}} classification, {{n}} responseBody)
+                : this(classification, responseBody, null)
+            {
+            }
+
+            /// <summary>Creates the exception, with details for the message that a subclass read from the body.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+            /// <param name="details">Text for the message after the status and summary, or null.</param>
+            protected {{t}}({{c}} classification, {{n}} responseBody, {{n}} details)
+                : base(BuildMessage(classification, details))
+            {
+                Classification = classification;
+                ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
+            }
+            """;
+        }
+
+        var values = context.BodiesType + ".BodyValues";
+        var assignments = string.Join("\n", context.BaseFields.Select(f => $"    {f.Property} = values.{f.Property};"));
+        return $$"""
+            /// <summary>Creates the exception for a classified response, reading the body with the shapes the spec gives its kind.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+            public {{t}}({{c}} classification, {{n}} responseBody)
+                : this({{context.BodiesType}}.Read(classification.Kind, responseBody), classification, responseBody)
+            {
+            }
+
+            /// <summary>Creates the exception, with details for the message instead of what the body says.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+            /// <param name="details">Text for the message after the status and summary, or null.</param>
+            protected {{t}}({{c}} classification, {{n}} responseBody, {{n}} details)
+                : this(classification, responseBody, details, {{context.BodiesType}}.Read(classification.Kind, responseBody))
+            {
+            }
+
+            /// <summary>Creates the exception from what a subclass read from the body.</summary>
+            private protected {{t}}({{values}} values, {{c}} classification, {{n}} responseBody)
+                : this(classification, responseBody, values.Describe(), values)
+            {
+            }
+
+            private {{t}}({{c}} classification, {{n}} responseBody, {{n}} details, {{values}} values)
+                : base(BuildMessage(classification, details))
+            {
+                Classification = classification;
+                ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
+            {{assignments}}
+            }
+            """;
+    }
+
+    private static void FieldProperty(SourceWriter writer, EmitContext context, BodyFieldModel field)
+    {
+        FileHeader.Doc(writer, field.Description ?? $"Read from the response body ({field.Property}).");
+        writer.WriteLine($"public {context.FieldType(field)} {field.Property} {{ get; }}");
+    }
+
     private static void WriteSubclass(SourceWriter writer, EmitContext context, ResponseModel entry)
     {
         var n = context.Nullable("string");
@@ -167,79 +227,49 @@ internal static class ExceptionsEmitter
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {type} : {context.ExceptionType}");
         writer.OpenBrace();
-        var bodyOnly = !context.ParsesJson ? " (needs System.Text.Json; without it these stay empty)" : string.Empty;
-        switch (entry.Body)
+        if (context.HasShapes)
         {
-            case BodyFormat.Validation:
-                writer.WriteLines($$"""
-                    /// <summary>Creates the exception and reads <c>message</c> and <c>modelState</c> from the body{{bodyOnly}}.</summary>
-                    /// <param name="classification">The response's classification.</param>
-                    /// <param name="responseBody">The response body, or null; a body that is not JSON gives an empty <see cref="ModelState"/>.</param>
-                    public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
-                        : this(classification, responseBody, {{context.BodiesType}}.ParseValidation(responseBody))
-                    {
-                    }
+            var values = context.BodiesType + ".BodyValues";
+            var fields = context.EntryFields(entry);
+            var shapes = entry.BodyShapes.IsEmpty ? "its shapes" : "the body shapes " + string.Join(", ", entry.BodyShapes.Select(b => "'" + b + "'"));
+            writer.WriteLines($$"""
+                /// <summary>Creates the exception and reads the body with {{CSharpText.XmlText(shapes)}}, in that order.</summary>
+                /// <param name="classification">The response's classification.</param>
+                /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+                public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
+                    : this({{context.BodiesType}}.Read({{context.KindType}}.{{entry.Name}}, responseBody), classification, responseBody)
+                {
+                }
 
-                    private {{type}}({{context.ClassificationType}} classification, {{n}} responseBody, {{context.BodiesType}}.ValidationBody parsed)
-                        : base(classification, responseBody, parsed.Describe())
-                    {
-                        ValidationMessage = parsed.Message;
-                        ModelState = parsed.ModelState;
-                    }
+                private {{type}}({{values}} values, {{context.ClassificationType}} classification, {{n}} responseBody)
+                    : base(values, classification, responseBody)
+                {
+                """);
+            writer.Indent();
+            foreach (var field in fields)
+            {
+                writer.WriteLine($"{field.Property} = values.{field.Property};");
+            }
 
-                    /// <summary>The body's <c>message</c>, such as "The request is invalid."; null when there is none.</summary>
-                    public {{n}} ValidationMessage { get; }
-
-                    /// <summary>The body's <c>modelState</c>: each element of the request that caused the error, with its messages. Never null; empty when the body has none or is not JSON.</summary>
-                    public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ModelState { get; }
-                    """);
-                break;
-            case BodyFormat.Problem:
-                writer.WriteLines($$"""
-                    /// <summary>Creates the exception and reads the JSON problem body ({"Type", "Title", "Status", "Detail"}){{bodyOnly}}.</summary>
-                    /// <param name="classification">The response's classification.</param>
-                    /// <param name="responseBody">The response body, or null; a body that is not JSON leaves the problem properties null.</param>
-                    public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
-                        : this(classification, responseBody, {{context.BodiesType}}.ParseProblem(responseBody))
-                    {
-                    }
-
-                    private {{type}}({{context.ClassificationType}} classification, {{n}} responseBody, {{context.BodiesType}}.ProblemBody parsed)
-                        : base(classification, responseBody, parsed.Detail)
-                    {
-                        ProblemType = parsed.Type;
-                        Title = parsed.Title;
-                        Detail = parsed.Detail;
-                        DetailCode = parsed.DetailCode;
-                    }
-
-                    /// <summary>The problem body's <c>Type</c>; null when absent.</summary>
-                    public {{n}} ProblemType { get; }
-
-                    /// <summary>The problem body's <c>Title</c>, such as "Unauthorized"; null when absent.</summary>
-                    public {{n}} Title { get; }
-
-                    /// <summary>The problem body's <c>Detail</c>, such as "TokenExpired: token expired at ..."; null when absent.</summary>
-                    public {{n}} Detail { get; }
-
-                    /// <summary>The code that starts <see cref="Detail"/>, such as "TokenExpired" or "AuthenticationUnsuccessful"; null when there is none.</summary>
-                    public {{n}} DetailCode { get; }
-
-                    /// <summary>True when the access token has expired (<see cref="DetailCode"/> is "TokenExpired"): refresh the token and retry.</summary>
-                    public bool IsTokenExpired => string.Equals(DetailCode, "TokenExpired", global::System.StringComparison.OrdinalIgnoreCase);
-                    """);
-                break;
-            default:
-                writer.WriteLines($$"""
-                    /// <summary>Creates the exception for a classified response.</summary>
-                    /// <param name="classification">The response's classification.</param>
-                    /// <param name="responseBody">The response body, or null.</param>
-                    public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
-                        : base(classification, responseBody, null)
-                    {
-                    }
-                    """);
-                break;
+            writer.Unindent();
+            writer.WriteLine("}");
+            foreach (var field in fields)
+            {
+                writer.WriteLine();
+                FieldProperty(writer, context, field);
+            }
+        }
+        else
+        {
+            writer.WriteLines($$"""
+                /// <summary>Creates the exception for a classified response.</summary>
+                /// <param name="classification">The response's classification.</param>
+                /// <param name="responseBody">The response body, or null.</param>
+                public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
+                    : base(classification, responseBody, null)
+                {
+                }
+                """);
         }
 
         writer.CloseBrace();

@@ -63,7 +63,13 @@ internal static class HeadersEmitter
             writer.WriteLine($"internal readonly bool {context.PresenceField(header)};");
         }
 
-        if (context.MatchHeaders.Count > 0)
+        foreach (var header in context.MatchValueHeaders)
+        {
+            writer.WriteLine($"/// <summary>The {CSharpText.XmlText(header)} header's value as sent (a <c>match.header-values</c> compares it).</summary>");
+            writer.WriteLine($"internal readonly {context.Nullable("string")} {context.ValueField(header)};");
+        }
+
+        if (context.MatchHeaders.Count > 0 || context.MatchValueHeaders.Count > 0)
         {
             writer.WriteLine();
         }
@@ -185,6 +191,11 @@ internal static class HeadersEmitter
             members.Add((context.PresenceField(header), "bool"));
         }
 
+        foreach (var header in context.MatchValueHeaders)
+        {
+            members.Add((context.ValueField(header), context.Nullable("string")));
+        }
+
         var camelCounts = members.GroupBy(m => Camel(m.Member)).ToDictionary(g => g.Key, g => g.Count());
         return members.Select((m, index) =>
         {
@@ -252,6 +263,11 @@ internal static class HeadersEmitter
         foreach (var header in context.MatchHeaders)
         {
             args.Add($"{Field(slots, header)} != null");
+        }
+
+        foreach (var header in context.MatchValueHeaders)
+        {
+            args.Add(Field(slots, header));
         }
 
         writer.WriteLine(args.Count == 0
@@ -374,6 +390,11 @@ internal static class HeadersEmitter
         }
 
         foreach (var header in context.MatchHeaders)
+        {
+            Add(header);
+        }
+
+        foreach (var header in context.MatchValueHeaders)
         {
             Add(header);
         }

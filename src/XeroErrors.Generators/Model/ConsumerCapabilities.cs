@@ -9,7 +9,9 @@ namespace XeroErrors.Generators.Model;
 /// <param name="HasSystemTextJson"><c>System.Text.Json.JsonDocument</c> is referenced.</param>
 /// <param name="HasPolly">Polly v8 (<c>Polly.Retry.RetryStrategyOptions`1</c>) is referenced.</param>
 /// <param name="HasBrotli"><c>System.IO.Compression.BrotliStream</c> is referenced (.NET Core 2.1 and later), so <c>br</c> bodies can be read.</param>
-internal sealed record ConsumerCapabilities(bool SupportsNullable, bool HasHttp, bool HasSystemTextJson, bool HasPolly, bool HasBrotli = false)
+/// <param name="HasXml"><c>System.Xml.XmlTextReader</c> is referenced, so XML bodies can be read.</param>
+/// <param name="HasRegex"><c>System.Text.RegularExpressions.Regex</c> is referenced, so fields with a <c>pattern</c> can be read.</param>
+internal sealed record ConsumerCapabilities(bool SupportsNullable, bool HasHttp, bool HasSystemTextJson, bool HasPolly, bool HasBrotli = false, bool HasXml = false, bool HasRegex = false)
 {
-    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true);
+    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true, HasXml: true, HasRegex: true);
 }

@@ -6,12 +6,21 @@ namespace XeroErrors.Generators.Model;
 /// <param name="IsPublic">Whether generated types are <c>public</c> (else <c>internal</c>).</param>
 /// <param name="Responses">The entries in spec order; the enum follows this order.</param>
 /// <param name="Headers">Response headers that become typed properties.</param>
+/// <param name="Shapes">The body shapes entries use, in declaration order (built-in shapes after the spec's own).</param>
+/// <param name="Records">The record classes the shapes' fields fill.</param>
+/// <param name="Message">What the exception message quotes after the status: the first group whose first field has a value.</param>
 internal sealed record SpecModel(
     string Namespace,
     string Prefix,
     bool IsPublic,
     EquatableArray<ResponseModel> Responses,
-    EquatableArray<HeaderModel> Headers);
+    EquatableArray<HeaderModel> Headers,
+    EquatableArray<BodyShapeModel> Shapes = default,
+    EquatableArray<RecordModel> Records = default,
+    EquatableArray<MessagePart> Message = default);
+
+/// <summary>One item of <c>message:</c>: fields quoted together, joined with ": " (for example an OAuth error and its description).</summary>
+internal sealed record MessagePart(EquatableArray<string> Properties);
 
 /// <summary>One entry of <c>responses:</c>.</summary>
 /// <remarks><see cref="Transient"/> is null when the spec leaves it out: the status decides (408, 429 and 5xx are transient).</remarks>
@@ -26,25 +35,20 @@ internal sealed record ResponseModel(
     EquatableArray<string> BodyMarkers,
     EquatableArray<string> HeaderMarkers,
     bool IsDefault,
-    BodyFormat Body,
+    EquatableArray<string> BodyShapes,
     bool? Transient,
-    int? RetryAfterSeconds)
+    int? RetryAfterSeconds,
+    EquatableArray<FieldMatch> FieldMarkers = default,
+    EquatableArray<HeaderValueMatch> HeaderValueMarkers = default)
 {
-    public bool HasMatch => !BodyMarkers.IsEmpty || !HeaderMarkers.IsEmpty;
+    public bool HasMatch => !BodyMarkers.IsEmpty || !HeaderMarkers.IsEmpty || !FieldMarkers.IsEmpty || !HeaderValueMarkers.IsEmpty;
 }
 
-/// <summary>How the body of a response is parsed into exception properties.</summary>
-internal enum BodyFormat
-{
-    /// <summary>Kept as text only.</summary>
-    None,
+/// <summary>A <c>match.fields</c> item: a JSON path that must find a value, one of <see cref="Values"/> when any are given.</summary>
+internal sealed record FieldMatch(string Path, EquatableArray<string> Values);
 
-    /// <summary><c>{"message": ..., "modelState": {...}}</c>.</summary>
-    Validation,
-
-    /// <summary>A JSON problem body: <c>{"Type", "Title", "Status", "Detail", "Instance"}</c>.</summary>
-    Problem,
-}
+/// <summary>A <c>match.header-values</c> item: a header whose value (trimmed, ignoring case) is one of <see cref="Values"/>.</summary>
+internal sealed record HeaderValueMatch(string Header, EquatableArray<string> Values);
 
 /// <summary>One entry of <c>headers:</c>.</summary>
 /// <param name="InMessage">Quote the header's value in exception messages (<c>message: true</c>), as for a correlation id.</param>

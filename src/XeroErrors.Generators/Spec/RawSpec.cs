@@ -19,28 +19,32 @@ internal sealed record RawResponse(
     List<(string Marker, YamlNode Node)> BodyMarkers,
     List<(string Header, YamlNode Node)> HeaderMarkers,
     bool IsDefault,
-    BodyFormat Body,
+    List<(string Name, YamlNode Node)> BodyShapes,
     bool? Transient,
-    int? RetryAfterSeconds)
+    int? RetryAfterSeconds,
+    List<(FieldMatch Match, YamlNode Node)> FieldMarkers,
+    List<(HeaderValueMatch Match, YamlNode Node)> HeaderValueMarkers)
 {
-    public bool HasMatch => BodyMarkers.Count > 0 || HeaderMarkers.Count > 0;
+    public bool HasMatch => BodyMarkers.Count > 0 || HeaderMarkers.Count > 0 || FieldMarkers.Count > 0 || HeaderValueMarkers.Count > 0;
 
     public bool IsSuccessOnly => Statuses.All(s => s.Status >= 200 && s.Status <= 299);
 
     public ResponseModel ToModel() => new(
-        Name,
-        Statuses.Select(s => s.Status).ToEquatableArray(),
-        Summary,
-        Description,
-        Notes,
-        Example,
-        Source,
-        BodyMarkers.Select(m => m.Marker).ToEquatableArray(),
-        HeaderMarkers.Select(m => m.Header).ToEquatableArray(),
-        IsDefault,
-        Body,
-        Transient,
-        RetryAfterSeconds);
+        Name: Name,
+        Statuses: Statuses.Select(s => s.Status).ToEquatableArray(),
+        Summary: Summary,
+        Description: Description,
+        Notes: Notes,
+        Example: Example,
+        Source: Source,
+        BodyMarkers: BodyMarkers.Select(m => m.Marker).ToEquatableArray(),
+        HeaderMarkers: HeaderMarkers.Select(m => m.Header).ToEquatableArray(),
+        IsDefault: IsDefault,
+        BodyShapes: BodyShapes.Select(b => b.Name).ToEquatableArray(),
+        Transient: Transient,
+        RetryAfterSeconds: RetryAfterSeconds,
+        FieldMarkers: FieldMarkers.Select(m => m.Match).ToEquatableArray(),
+        HeaderValueMarkers: HeaderValueMarkers.Select(m => m.Match).ToEquatableArray());
 }
 
 /// <summary>A header definition as read; <see cref="Node"/> is null for the built-in Retry-After default.</summary>

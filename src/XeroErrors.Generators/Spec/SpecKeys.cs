@@ -3,9 +3,17 @@ namespace XeroErrors.Generators.Spec;
 /// <summary>The keys a spec may use, per mapping; anything else gets warning XERR100.</summary>
 internal static class SpecKeys
 {
-    public static readonly string[] Root = { "namespace", "prefix", "source", "description", "headers", "responses" };
+    public static readonly string[] Root = { "namespace", "prefix", "source", "description", "headers", "records", "bodies", "message", "responses" };
     public static readonly string[] Response = { "name", "status", "summary", "description", "notes", "example", "source", "match", "default", "body", "retry" };
-    public static readonly string[] Match = { "body", "headers" };
+    public static readonly string[] Match = { "body", "headers", "fields", "header-values" };
+    public static readonly string[] FieldMatch = { "path", "value", "values" };
+    public static readonly string[] HeaderValueMatch = { "name", "value", "values" };
+    public static readonly string[] BodyShape = { "name", "format", "description", "source", "when", "fields" };
+    public static readonly string[] BodyShapeWhen = { "fields", "root" };
+    public static readonly string[] BodyField = { "property", "type", "on", "path", "paths", "from", "pattern", "record", "description" };
+    public static readonly string[] BodyFieldSource = { "path", "members" };
+    public static readonly string[] Record = { "name", "description", "members" };
+    public static readonly string[] RecordMember = { "name", "required", "description" };
     public static readonly string[] Retry = { "transient", "after" };
     public static readonly string[] Header = { "name", "property", "type", "description", "source", "values", "message" };
     public static readonly string[] HeaderValue = { "value", "member", "description", "transient" };

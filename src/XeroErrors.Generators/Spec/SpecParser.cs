@@ -21,7 +21,7 @@ namespace XeroErrors.Generators.Spec;
 /// every part that is valid on its own (at the least the types every spec has) keeps the consumer's code
 /// compiling, so the build output shows the spec's mistakes instead of a pile of missing-type errors.
 /// </remarks>
-internal sealed class SpecParser
+internal sealed partial class SpecParser
 {
     /// <summary>Deeper nesting is no spec; refusing it keeps YamlDotNet's recursive loader off a huge stack.</summary>
     private const int MaxDepth = 64;
@@ -112,12 +112,16 @@ internal sealed class SpecParser
 
         // Entries and headers that break a cross-entry rule are left out, so what is generated still compiles.
         var (rejectedResponses, rejectedHeaders) = new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
+        var (shapes, records, message) = ResolveBodies(rootMap, responses, headers.Where(h => !rejectedHeaders.Contains(h)).ToList());
         return new SpecModel(
             ns,
             prefix,
             IsPublic: true,
             responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.ToModel()).ToEquatableArray(),
-            headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToEquatableArray());
+            headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToEquatableArray(),
+            shapes.ToEquatableArray(),
+            records.ToEquatableArray(),
+            message.ToEquatableArray());
     }
 
     /// <summary>The types every spec has, and no entries: what a spec that could not be read at all gives.</summary>
@@ -417,13 +421,8 @@ internal sealed class SpecParser
         var example = ReadText(map, "example");
         var source = ReadText(map, "source");
         var isDefault = ReadBoolean(map, "default") ?? false;
-        var body = ReadBodyFormat(map);
-        if (body != BodyFormat.None && name is not null)
-        {
-            _bodyUses.Add(new BodyUse(name, body == BodyFormat.Validation ? "validation" : "problem", Loc(Find(map, "body")!)));
-        }
-
-        var (bodyMarkers, headerMarkers) = ReadMatch(map);
+        var body = ReadBodyList(map);
+        var (bodyMarkers, headerMarkers, fieldMarkers, headerValueMarkers) = ReadMatch(map);
         var (transient, after) = ReadRetry(map);
 
         if (!ok)
@@ -431,7 +430,7 @@ internal sealed class SpecParser
             return null;
         }
 
-        return new RawResponse(map, nameNode!, name!, statuses, summary!, description, notes, example, source, bodyMarkers, headerMarkers, isDefault, body, transient, after);
+        return new RawResponse(map, nameNode!, name!, statuses, summary!, description, notes, example, source, bodyMarkers, headerMarkers, isDefault, body, transient, after, fieldMarkers, headerValueMarkers);
     }
 
     private List<(int Status, YamlNode Node)> ReadStatuses(YamlMappingNode map, string label, ref bool ok)
@@ -473,45 +472,91 @@ internal sealed class SpecParser
         return result;
     }
 
-    private BodyFormat ReadBodyFormat(YamlMappingNode map)
-    {
-        var node = Find(map, "body");
-        var text = ReadText(map, "body");
-        switch (text)
-        {
-            case null:
-            case "text":
-                return BodyFormat.None;
-            case "validation":
-                return BodyFormat.Validation;
-            case "problem":
-                return BodyFormat.Problem;
-            default:
-                Report(DiagnosticDescriptors.InvalidValue, Loc(node!), "body", YamlNodes.Quote(text), "'validation', 'problem' or 'text'");
-                return BodyFormat.None;
-        }
-    }
-
-    private (List<(string, YamlNode)> Body, List<(string, YamlNode)> Headers) ReadMatch(YamlMappingNode map)
+    private (List<(string, YamlNode)> Body, List<(string, YamlNode)> Headers, List<(FieldMatch, YamlNode)> Fields, List<(HeaderValueMatch, YamlNode)> HeaderValues) ReadMatch(YamlMappingNode map)
     {
         var body = new List<(string, YamlNode)>();
         var headers = new List<(string, YamlNode)>();
+        var fields = new List<(FieldMatch, YamlNode)>();
+        var headerValues = new List<(HeaderValueMatch, YamlNode)>();
         var node = Find(map, "match");
         if (node is null || (node is YamlScalarNode s && YamlNodes.IsNull(s)))
         {
-            return (body, headers);
+            return (body, headers, fields, headerValues);
         }
 
         if (node is not YamlMappingNode match)
         {
-            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "match", YamlNodes.Describe(node), "a mapping with 'body:' and/or 'headers:'");
-            return (body, headers);
+            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "match", YamlNodes.Describe(node), "a mapping with 'body:', 'headers:', 'fields:' and/or 'header-values:'");
+            return (body, headers, fields, headerValues);
         }
 
         CheckKeys(match, SpecKeys.Match, "'match'");
         ReadStringList(match, "body", "match.body", body, text => text.Length > 0, "a non-empty text");
         ReadStringList(match, "headers", "match.headers", headers, Identifiers.IsHttpToken, "an HTTP header name");
-        return (body, headers);
+        foreach (var (item, key, values) in ReadValueMatches(match, "fields", "path", SpecKeys.FieldMatch))
+        {
+            if (BodyPath.IsValid(key, out var error))
+            {
+                fields.Add((new FieldMatch(key, values.ToEquatableArray()), item));
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.InvalidValue, Loc(item), "match.fields", YamlNodes.Quote(key), "a path into a JSON body such as 'error' (" + error + ")");
+            }
+        }
+
+        foreach (var (item, key, values) in ReadValueMatches(match, "header-values", "name", SpecKeys.HeaderValueMatch))
+        {
+            if (!Identifiers.IsHttpToken(key))
+            {
+                Report(DiagnosticDescriptors.InvalidValue, Loc(item), "match.header-values", YamlNodes.Quote(key), "an HTTP header name");
+            }
+            else if (values.Count == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidValue, Loc(item), "match.header-values", YamlNodes.Quote(key), "a header with the 'value:' (or 'values:') it must have");
+            }
+            else
+            {
+                headerValues.Add((new HeaderValueMatch(key, values.ToEquatableArray()), item));
+            }
+        }
+
+        return (body, headers, fields, headerValues);
+    }
+
+    /// <summary>Items that are a key alone ('error') or '{ path|name: key, value: v }' / '{ ..., values: [v, w] }'.</summary>
+    private List<(YamlNode Node, string Key, List<string> Values)> ReadValueMatches(YamlMappingNode match, string listKey, string keyName, string[] allowed)
+    {
+        var result = new List<(YamlNode, string, List<string>)>();
+        var node = Find(match, listKey);
+        if (node is null || IsNullNode(node))
+        {
+            return result;
+        }
+
+        IEnumerable<YamlNode> items = node is YamlSequenceNode sequence ? sequence.Children : new[] { node };
+        foreach (var item in items)
+        {
+            if (item is YamlScalarNode scalar && !YamlNodes.IsNull(scalar) && scalar.Value is { Length: > 0 } text)
+            {
+                result.Add((item, text, new List<string>()));
+                continue;
+            }
+
+            if (item is YamlMappingNode map && ReadText(map, keyName) is { Length: > 0 } key)
+            {
+                CheckKeys(map, allowed, $"an item of 'match.{listKey}'");
+                var values = new List<(string, YamlNode)>();
+                ReadStringList(map, "value", "value", values, _ => true, "a text");
+                ReadStringList(map, "values", "values", values, _ => true, "a text");
+                result.Add((item, key, values.Select(v => v.Item1).ToList()));
+                continue;
+            }
+
+            Report(DiagnosticDescriptors.InvalidValue, Loc(item), "match." + listKey, item is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(item), $"a {keyName}, or '{{ {keyName}: ..., value: ... }}'");
+        }
+
+        return result;
     }
 
     private void ReadStringList(YamlMappingNode map, string key, string label, List<(string, YamlNode)> into, Func<string, bool> isValid, string expected)

@@ -19,25 +19,41 @@ namespace XeroErrors
         /// <summary>The most characters of details (such as validation messages) that <see cref="global::System.Exception.Message"/> quotes.</summary>
         private const int MaxDetailsLength = 2048;
 
-        /// <summary>Creates the exception for a classified response.</summary>
+        /// <summary>Creates the exception for a classified response, reading the body with the shapes the spec gives its kind.</summary>
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
         public XeroApiException(XeroResponseClassification classification, string? responseBody)
-            : this(classification, responseBody, null)
+            : this(XeroResponseBodies.Read(classification.Kind, responseBody), classification, responseBody)
         {
         }
 
-        /// <summary>Creates the exception, with details for the message that a subclass read from the body.</summary>
+        /// <summary>Creates the exception, with details for the message instead of what the body says.</summary>
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
         /// <param name="details">Text for the message after the status and summary, or null.</param>
         protected XeroApiException(XeroResponseClassification classification, string? responseBody, string? details)
+            : this(classification, responseBody, details, XeroResponseBodies.Read(classification.Kind, responseBody))
+        {
+        }
+
+        /// <summary>Creates the exception from what a subclass read from the body.</summary>
+        private protected XeroApiException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : this(classification, responseBody, values.Describe(), values)
+        {
+        }
+
+        private XeroApiException(XeroResponseClassification classification, string? responseBody, string? details, XeroResponseBodies.BodyValues values)
             : base(BuildMessage(classification, details))
         {
             Classification = classification;
             ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
+            ValidationErrors = values.ValidationErrors;
+            ErrorNumber = values.ErrorNumber;
+            ErrorType = values.ErrorType;
+            Detail = values.Detail;
+            Title = values.Title;
+            ProblemType = values.ProblemType;
         }
-
         /// <summary>The classification of the response.</summary>
         public XeroResponseClassification Classification { get; }
 
@@ -61,6 +77,36 @@ namespace XeroErrors
 
         /// <summary>The response headers the spec lists, parsed.</summary>
         public XeroResponseHeaders Headers => Classification.Headers;
+
+        /// <summary>
+        /// Every validation message in the body, in body order, each with the field it is about where the body names one. Never null; empty when there are none.
+        /// </summary>
+        public global::System.Collections.Generic.IReadOnlyList<XeroValidationError> ValidationErrors { get; }
+
+        /// <summary>
+        /// The Accounting or Payroll AU error number, such as 10 for a validation exception; null when the body has none.
+        /// </summary>
+        public int? ErrorNumber { get; }
+
+        /// <summary>
+        /// The Accounting or Payroll AU exception type, such as "ValidationException" or "QueryParseException"; null when the body has none.
+        /// </summary>
+        public string? ErrorType { get; }
+
+        /// <summary>
+        /// The problem body's detail, such as "TokenExpired: token expired at ..." or "Invalid BalanceDate"; null when absent.
+        /// </summary>
+        public string? Detail { get; }
+
+        /// <summary>
+        /// The problem body's title, such as "Unauthorized" or "BadRequest"; null when absent.
+        /// </summary>
+        public string? Title { get; }
+
+        /// <summary>
+        /// The problem body's type, such as "invalid-request" or "application/problem+json" (never the Accounting Type, which is ErrorType); null when absent.
+        /// </summary>
+        public string? ProblemType { get; }
 
         /// <summary>
         /// Which rate limit was exceeded. From the X-Rate-Limit-Problem header.

@@ -12,6 +12,9 @@ namespace XeroErrors
     /// <para>
     /// HTTP 400 responses includes a "message" describing the error and a modelState object describing which elements of the request caused the error.
     /// </para>
+    /// <para>
+    /// Chosen when no other entry of its status matches.
+    /// </para>
     /// <para>Example body:</para>
     /// <code>
     /// {
@@ -30,25 +33,29 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroBadRequestException : XeroApiException
     {
-        /// <summary>Creates the exception and reads <c>message</c> and <c>modelState</c> from the body.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'projects-validation', 'accounting', 'accounting-xml', 'payroll-problem', 'assets-validation', 'bankfeeds-items', 'files-array', 'problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null; a body that is not JSON gives an empty <see cref="ModelState"/>.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroBadRequestException(XeroResponseClassification classification, string? responseBody)
-            : this(classification, responseBody, XeroResponseBodies.ParseValidation(responseBody))
+            : this(XeroResponseBodies.Read(XeroResponseKind.BadRequest, responseBody), classification, responseBody)
         {
         }
 
-        private XeroBadRequestException(XeroResponseClassification classification, string? responseBody, XeroResponseBodies.ValidationBody parsed)
-            : base(classification, responseBody, parsed.Describe())
+        private XeroBadRequestException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
-            ValidationMessage = parsed.Message;
-            ModelState = parsed.ModelState;
+            ValidationMessage = values.ValidationMessage;
+            ModelState = values.ModelState;
         }
 
-        /// <summary>The body's <c>message</c>, such as "The request is invalid."; null when there is none.</summary>
+        /// <summary>
+        /// The body's own message, such as "The request is invalid." or "A validation exception occurred"; null when there is none.
+        /// </summary>
         public string? ValidationMessage { get; }
 
-        /// <summary>The body's <c>modelState</c>: each element of the request that caused the error, with its messages. Never null; empty when the body has none or is not JSON.</summary>
+        /// <summary>
+        /// The body's modelState, each element of the request that caused the error with its messages. Never null; empty when the body has none or is not JSON.
+        /// </summary>
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ModelState { get; }
     }
 
@@ -58,43 +65,39 @@ namespace XeroErrors
     /// </summary>
     /// <remarks>
     /// <para>
+    /// Chosen when no other entry of its status matches.
+    /// </para>
+    /// <para>
     /// Source: Xero OAuth 2.0 API: a 401 carries a JSON problem body, e.g. {"Title":"Unauthorized","Status":401,"Detail":"TokenExpired: token expired at ..."}.
     /// </para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroUnauthorizedException : XeroApiException
     {
-        /// <summary>Creates the exception and reads the JSON problem body ({"Type", "Title", "Status", "Detail"}).</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'gateway-problem', 'oauth1-problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null; a body that is not JSON leaves the problem properties null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroUnauthorizedException(XeroResponseClassification classification, string? responseBody)
-            : this(classification, responseBody, XeroResponseBodies.ParseProblem(responseBody))
+            : this(XeroResponseBodies.Read(XeroResponseKind.Unauthorized, responseBody), classification, responseBody)
         {
         }
 
-        private XeroUnauthorizedException(XeroResponseClassification classification, string? responseBody, XeroResponseBodies.ProblemBody parsed)
-            : base(classification, responseBody, parsed.Detail)
+        private XeroUnauthorizedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
-            ProblemType = parsed.Type;
-            Title = parsed.Title;
-            Detail = parsed.Detail;
-            DetailCode = parsed.DetailCode;
+            DetailCode = values.DetailCode;
+            IsTokenExpired = values.IsTokenExpired;
         }
 
-        /// <summary>The problem body's <c>Type</c>; null when absent.</summary>
-        public string? ProblemType { get; }
-
-        /// <summary>The problem body's <c>Title</c>, such as "Unauthorized"; null when absent.</summary>
-        public string? Title { get; }
-
-        /// <summary>The problem body's <c>Detail</c>, such as "TokenExpired: token expired at ..."; null when absent.</summary>
-        public string? Detail { get; }
-
-        /// <summary>The code that starts <see cref="Detail"/>, such as "TokenExpired" or "AuthenticationUnsuccessful"; null when there is none.</summary>
+        /// <summary>
+        /// The code that starts the detail, such as "TokenExpired" or "AuthenticationUnsuccessful"; null when there is none.
+        /// </summary>
         public string? DetailCode { get; }
 
-        /// <summary>True when the access token has expired (<see cref="DetailCode"/> is "TokenExpired"): refresh the token and retry.</summary>
-        public bool IsTokenExpired => string.Equals(DetailCode, "TokenExpired", global::System.StringComparison.OrdinalIgnoreCase);
+        /// <summary>
+        /// True when the access token has expired (the detail starts with "TokenExpired"). Refresh the token and retry.
+        /// </summary>
+        public bool IsTokenExpired { get; }
     }
 
     /// <summary>
@@ -104,11 +107,16 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroNotFoundException : XeroApiException
     {
-        /// <summary>Creates the exception for a classified response.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroNotFoundException(XeroResponseClassification classification, string? responseBody)
-            : base(classification, responseBody, null)
+            : this(XeroResponseBodies.Read(XeroResponseKind.NotFound, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroNotFoundException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
         }
     }
@@ -120,11 +128,16 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroInternalErrorException : XeroApiException
     {
-        /// <summary>Creates the exception for a classified response.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroInternalErrorException(XeroResponseClassification classification, string? responseBody)
-            : base(classification, responseBody, null)
+            : this(XeroResponseBodies.Read(XeroResponseKind.InternalError, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroInternalErrorException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
         }
     }
@@ -144,11 +157,16 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroRateLimitExceededException : XeroApiException
     {
-        /// <summary>Creates the exception for a classified response.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'oauth1-problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroRateLimitExceededException(XeroResponseClassification classification, string? responseBody)
-            : base(classification, responseBody, null)
+            : this(XeroResponseBodies.Read(XeroResponseKind.RateLimitExceeded, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroRateLimitExceededException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
         }
     }
@@ -168,11 +186,16 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroNotAvailableException : XeroApiException
     {
-        /// <summary>Creates the exception for a classified response.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroNotAvailableException(XeroResponseClassification classification, string? responseBody)
-            : base(classification, responseBody, null)
+            : this(XeroResponseBodies.Read(XeroResponseKind.NotAvailable, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroNotAvailableException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
         }
     }
@@ -189,11 +212,16 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroOrganisationOfflineException : XeroApiException
     {
-        /// <summary>Creates the exception for a classified response.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroOrganisationOfflineException(XeroResponseClassification classification, string? responseBody)
-            : base(classification, responseBody, null)
+            : this(XeroResponseBodies.Read(XeroResponseKind.OrganisationOffline, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroOrganisationOfflineException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
         }
     }
@@ -210,36 +238,197 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroForbiddenException : XeroApiException
     {
-        /// <summary>Creates the exception and reads the JSON problem body ({"Type", "Title", "Status", "Detail"}).</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'gateway-problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
-        /// <param name="responseBody">The response body, or null; a body that is not JSON leaves the problem properties null.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroForbiddenException(XeroResponseClassification classification, string? responseBody)
-            : this(classification, responseBody, XeroResponseBodies.ParseProblem(responseBody))
+            : this(XeroResponseBodies.Read(XeroResponseKind.Forbidden, responseBody), classification, responseBody)
         {
         }
 
-        private XeroForbiddenException(XeroResponseClassification classification, string? responseBody, XeroResponseBodies.ProblemBody parsed)
-            : base(classification, responseBody, parsed.Detail)
+        private XeroForbiddenException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
         {
-            ProblemType = parsed.Type;
-            Title = parsed.Title;
-            Detail = parsed.Detail;
-            DetailCode = parsed.DetailCode;
+            DetailCode = values.DetailCode;
+            IsTokenExpired = values.IsTokenExpired;
         }
 
-        /// <summary>The problem body's <c>Type</c>; null when absent.</summary>
-        public string? ProblemType { get; }
-
-        /// <summary>The problem body's <c>Title</c>, such as "Unauthorized"; null when absent.</summary>
-        public string? Title { get; }
-
-        /// <summary>The problem body's <c>Detail</c>, such as "TokenExpired: token expired at ..."; null when absent.</summary>
-        public string? Detail { get; }
-
-        /// <summary>The code that starts <see cref="Detail"/>, such as "TokenExpired" or "AuthenticationUnsuccessful"; null when there is none.</summary>
+        /// <summary>
+        /// The code that starts the detail, such as "TokenExpired" or "AuthenticationUnsuccessful"; null when there is none.
+        /// </summary>
         public string? DetailCode { get; }
 
-        /// <summary>True when the access token has expired (<see cref="DetailCode"/> is "TokenExpired"): refresh the token and retry.</summary>
-        public bool IsTokenExpired => string.Equals(DetailCode, "TokenExpired", global::System.StringComparison.OrdinalIgnoreCase);
+        /// <summary>
+        /// True when the access token has expired (the detail starts with "TokenExpired"). Refresh the token and retry.
+        /// </summary>
+        public bool IsTokenExpired { get; }
+    }
+
+    /// <summary>
+    /// HTTP 409 Conflict: The request conflicts with what exists, such as a duplicate statement or an asset type that already exists.
+    /// Thrown for responses classified as XeroResponseKind.Conflict.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Source: Xero-OpenAPI xero_bankfeeds.yaml 409 'Duplicate statement received' (items[].errors[] duplicate-statement); xero_assets.yaml 409 'a type already exists'.
+    /// </para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    public class XeroConflictException : XeroApiException
+    {
+        /// <summary>Creates the exception and reads the body with the body shapes 'bankfeeds-items', 'problem', 'plain-text', in that order.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        public XeroConflictException(XeroResponseClassification classification, string? responseBody)
+            : this(XeroResponseBodies.Read(XeroResponseKind.Conflict, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroConflictException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
+        {
+        }
+    }
+
+    /// <summary>
+    /// HTTP 413 Payload Too Large: The request is larger than the API accepts, such as a statement over the size limit.
+    /// Thrown for responses classified as XeroResponseKind.PayloadTooLarge.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Source: Xero-OpenAPI xero_bankfeeds.yaml 413 'Statement exceeds size limit' (application/problem+json).
+    /// </para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    public class XeroPayloadTooLargeException : XeroApiException
+    {
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        public XeroPayloadTooLargeException(XeroResponseClassification classification, string? responseBody)
+            : this(XeroResponseBodies.Read(XeroResponseKind.PayloadTooLarge, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroPayloadTooLargeException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
+        {
+        }
+    }
+
+    /// <summary>
+    /// HTTP 422 Unprocessable Entity: The request is well formed but its content cannot be processed.
+    /// Thrown for responses classified as XeroResponseKind.UnprocessableEntity.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Source: Xero-OpenAPI xero_bankfeeds.yaml 422 'Unprocessable Entity' (application/problem+json).
+    /// </para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    public class XeroUnprocessableEntityException : XeroApiException
+    {
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        public XeroUnprocessableEntityException(XeroResponseClassification classification, string? responseBody)
+            : this(XeroResponseBodies.Read(XeroResponseKind.UnprocessableEntity, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroUnprocessableEntityException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
+        {
+        }
+    }
+
+    /// <summary>
+    /// HTTP 501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)
+    /// Thrown for responses classified as XeroResponseKind.NotImplemented.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Source: developer.xero.com, HTTP response codes: '501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)'.
+    /// </para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    public class XeroNotImplementedException : XeroApiException
+    {
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        public XeroNotImplementedException(XeroResponseClassification classification, string? responseBody)
+            : this(XeroResponseBodies.Read(XeroResponseKind.NotImplemented, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroNotImplementedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
+        {
+        }
+    }
+
+    /// <summary>
+    /// HTTP 412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0
+    /// Thrown for responses classified as XeroResponseKind.PreconditionFailed.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Source: developer.xero.com, HTTP response codes: '412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0'.
+    /// </para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    public class XeroPreconditionFailedException : XeroApiException
+    {
+        /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        public XeroPreconditionFailedException(XeroResponseClassification classification, string? responseBody)
+            : this(XeroResponseBodies.Read(XeroResponseKind.PreconditionFailed, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroPreconditionFailedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
+        {
+        }
+    }
+
+    /// <summary>
+    /// HTTP 400, 401 Token Request Rejected: The OAuth 2.0 token endpoint refused a token request, such as a refresh with an expired, revoked or already used refresh token (invalid_grant) or a wrong client id or secret (invalid_client).
+    /// Thrown for responses classified as XeroResponseKind.TokenRequestRejected.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// Source: RFC 6749, section 5.2: the token endpoint answers 400 (401 for invalid_client) with an 'error' field; developer.xero.com, OAuth 2.0 troubleshooting: invalid_client, unsupported_grant_type, invalid_grant.
+    /// </para>
+    /// </remarks>
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    public class XeroTokenRequestRejectedException : XeroApiException
+    {
+        /// <summary>Creates the exception and reads the body with the body shapes 'oauth-error', in that order.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        public XeroTokenRequestRejectedException(XeroResponseClassification classification, string? responseBody)
+            : this(XeroResponseBodies.Read(XeroResponseKind.TokenRequestRejected, responseBody), classification, responseBody)
+        {
+        }
+
+        private XeroTokenRequestRejectedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+            : base(values, classification, responseBody)
+        {
+            Error = values.Error;
+            ErrorDescription = values.ErrorDescription;
+        }
+
+        /// <summary>
+        /// The OAuth error code, such as "invalid_grant" (the code is wrong, expired or used) or "invalid_client" (wrong client id or secret).
+        /// </summary>
+        public string? Error { get; }
+
+        /// <summary>
+        /// The OAuth error's description, such as "Token has been expired or revoked."; null when the body has none.
+        /// </summary>
+        public string? ErrorDescription { get; }
     }
 }

@@ -5,258 +5,1502 @@
 namespace XeroErrors
 {
     /// <summary>
-    /// Reads the JSON bodies that error responses carry. Never throws: a body that is not the expected JSON gives empty results.
+    /// Reads the error bodies the spec's body shapes describe. Never throws: a body that fits no shape, or is not what it claims, reads as nothing.
     /// </summary>
+    /// <remarks>
+    /// At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.
+    /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     internal static class XeroResponseBodies
     {
-        private static readonly global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> EmptyModelState =
-            new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>());
+        /// <summary>The most items read into one list (validation errors, messages, map entries).</summary>
+        internal const int MaxItems = 1000;
 
-        /// <summary>The <c>{"message", "modelState"}</c> body of a validation error.</summary>
-        internal sealed class ValidationBody
+        /// <summary>Deeper JSON or XML is no error body; refusing it keeps a hostile body cheap.</summary>
+        private const int MaxDepth = 64;
+
+        /// <summary>The most nodes one body is parsed into.</summary>
+        private const int MaxNodes = 100000;
+
+        /// <summary>What was read from one body: one member per property the spec's shapes read.</summary>
+        internal sealed class BodyValues
         {
-            public static readonly ValidationBody Empty = new ValidationBody(null, EmptyModelState);
+            public static readonly BodyValues Empty = new BodyValues();
 
-            public ValidationBody(string? message, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> modelState)
-            {
-                Message = message;
-                ModelState = modelState;
-            }
+            public global::System.Collections.Generic.IReadOnlyList<XeroValidationError> ValidationErrors = new XeroValidationError[0];
 
-            public string? Message { get; }
+            public int? ErrorNumber;
 
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ModelState { get; }
+            public string? ErrorType;
 
-            /// <summary>The message and every validation message, for the exception's message.</summary>
+            public string? ValidationMessage;
+
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ModelState = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>());
+
+            public string? Detail;
+
+            public string? Title;
+
+            public string? ProblemType;
+
+            public string? Error;
+
+            public string? ErrorDescription;
+
+            public string? DetailCode;
+
+            public bool IsTokenExpired;
+
+            public string? OAuthProblem;
+
+            public string? OAuthProblemAdvice;
+
+            public string? Text;
+
+            /// <summary>The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.</summary>
             public string? Describe()
             {
-                var builder = new global::System.Text.StringBuilder();
-                if (!string.IsNullOrEmpty(Message))
+                if (ValidationErrors.Count > 0)
                 {
-                    builder.Append(Message);
+                    return List(ValidationErrors);
                 }
 
-                var first = true;
-                foreach (var pair in ModelState)
+                if (!string.IsNullOrEmpty(Detail))
                 {
-                    builder.Append(first ? (builder.Length > 0 ? " " : string.Empty) : "; ");
-                    builder.Append(pair.Key).Append(": ").Append(string.Join(", ", pair.Value));
-                    first = false;
+                    return Detail;
+                }
+
+                if (!string.IsNullOrEmpty(ValidationMessage))
+                {
+                    return ValidationMessage;
+                }
+
+                if (!string.IsNullOrEmpty(Error))
+                {
+                    return Join(!string.IsNullOrEmpty(Error) ? Error : null, !string.IsNullOrEmpty(ErrorDescription) ? ErrorDescription : null);
+                }
+
+                if (!string.IsNullOrEmpty(OAuthProblem))
+                {
+                    return Join(!string.IsNullOrEmpty(OAuthProblem) ? OAuthProblem : null, !string.IsNullOrEmpty(OAuthProblemAdvice) ? OAuthProblemAdvice : null);
+                }
+
+                if (!string.IsNullOrEmpty(Text))
+                {
+                    return Text;
+                }
+
+                return null;
+            }
+
+            private static string? Join(params string?[] parts)
+            {
+                var builder = new global::System.Text.StringBuilder();
+                foreach (var part in parts)
+                {
+                    if (!string.IsNullOrEmpty(part))
+                    {
+                        builder.Append(builder.Length == 0 ? string.Empty : ": ").Append(part);
+                    }
                 }
 
                 return builder.Length == 0 ? null : builder.ToString();
             }
-        }
 
-        /// <summary>The JSON problem body (<c>{"Type", "Title", "Status", "Detail"}</c>) of an authentication error.</summary>
-        internal sealed class ProblemBody
-        {
-            public static readonly ProblemBody Empty = new ProblemBody(null, null, null);
-
-            public ProblemBody(string? type, string? title, string? detail)
+            /// <summary>The first few items, and how many more there are.</summary>
+            private static string List<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
             {
-                Type = type;
-                Title = title;
-                Detail = detail;
-                DetailCode = CodeOf(detail);
+                const int Quoted = 3;
+                var builder = new global::System.Text.StringBuilder();
+                for (var i = 0; i < items.Count && i < Quoted; i++)
+                {
+                    builder.Append(i == 0 ? string.Empty : "; ").Append(items[i]);
+                }
+
+                if (items.Count > Quoted)
+                {
+                    builder.Append(" (and ").Append((items.Count - Quoted).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more)");
+                }
+
+                return builder.ToString();
             }
 
-            public string? Type { get; }
-
-            public string? Title { get; }
-
-            public string? Detail { get; }
-
-            public string? DetailCode { get; }
-
-            /// <summary>"TokenExpired: token expired at ..." gives "TokenExpired": the word before a colon, or a detail that is one word.</summary>
-            private static string? CodeOf(string? detail)
+            private static string Map(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> map)
             {
-                if (detail == null)
+                var items = new global::System.Collections.Generic.List<string>();
+                foreach (var pair in map)
                 {
-                    return null;
+                    items.Add(pair.Key + ": " + string.Join(", ", pair.Value));
                 }
 
-                var trimmed = detail.Trim();
-                var end = trimmed.IndexOf(':');
-                var code = end >= 0 ? trimmed.Substring(0, end) : trimmed;
-                if (code.Length == 0)
-                {
-                    return null;
-                }
-
-                foreach (var c in code)
-                {
-                    if (!char.IsLetterOrDigit(c) && c != '_')
-                    {
-                        return null;
-                    }
-                }
-
-                return code;
+                return List(items);
             }
         }
 
-        /// <summary>Deeper JSON is no error body; refusing it keeps a hostile body cheap.</summary>
-        private const int MaxDepth = 64;
-
-        public static ValidationBody ParseValidation(string? body)
+        /// <summary>Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.</summary>
+        internal static BodyValues Read(XeroResponseKind kind, string? body)
         {
-            if (!LooksLikeJsonObject(body))
+            if (body == null || body.Trim().Length == 0)
             {
-                return ValidationBody.Empty;
+                return BodyValues.Empty;
             }
 
-            try
+            var parsed = new ParsedBody(body);
+            switch (kind)
             {
-                using (var document = global::System.Text.Json.JsonDocument.Parse(body!, Options()))
-                {
-                    var root = document.RootElement;
-                    if (root.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                case XeroResponseKind.BadRequest:
+                    if (FitsProjectsValidation(parsed))
                     {
-                        return ValidationBody.Empty;
+                        return ReadProjectsValidation(parsed);
                     }
 
-                    string? message = null;
-                    var modelState = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.Ordinal);
-                    foreach (var property in root.EnumerateObject())
+                    if (FitsAccounting(parsed))
                     {
-                        if (string.Equals(property.Name, "message", global::System.StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String)
-                        {
-                            message = message ?? property.Value.GetString();
-                        }
-                        else if (string.Equals(property.Name, "modelState", global::System.StringComparison.OrdinalIgnoreCase) && property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                        {
-                            ReadModelState(property.Value, modelState);
-                        }
+                        return ReadAccounting(parsed);
                     }
 
-                    return modelState.Count == 0 && message == null
-                        ? ValidationBody.Empty
-                        : new ValidationBody(message, new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(modelState));
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return ValidationBody.Empty;
-            }
-            catch (global::System.ArgumentException)
-            {
-                return ValidationBody.Empty;
-            }
-        }
-
-        public static ProblemBody ParseProblem(string? body)
-        {
-            if (!LooksLikeJsonObject(body))
-            {
-                return ProblemBody.Empty;
-            }
-
-            try
-            {
-                using (var document = global::System.Text.Json.JsonDocument.Parse(body!, Options()))
-                {
-                    var root = document.RootElement;
-                    if (root.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                    if (FitsAccountingXml(parsed))
                     {
-                        return ProblemBody.Empty;
+                        return ReadAccountingXml(parsed);
                     }
 
-                    return new ProblemBody(Text(root, "Type"), Text(root, "Title"), Text(root, "Detail"));
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return ProblemBody.Empty;
-            }
-            catch (global::System.ArgumentException)
-            {
-                return ProblemBody.Empty;
-            }
-        }
-
-        /// <summary>Values should be arrays of strings; a lone string, a number or an object is kept as one message rather than lost.</summary>
-        private static void ReadModelState(global::System.Text.Json.JsonElement modelState, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> into)
-        {
-            foreach (var property in modelState.EnumerateObject())
-            {
-                var messages = new global::System.Collections.Generic.List<string>();
-                global::System.Collections.Generic.IReadOnlyList<string>? earlier;
-                if (into.TryGetValue(property.Name, out earlier))
-                {
-                    messages.AddRange(earlier);
-                }
-
-                if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.Array)
-                {
-                    foreach (var item in property.Value.EnumerateArray())
+                    if (FitsPayrollProblem(parsed))
                     {
-                        AddMessage(item, messages);
+                        return ReadPayrollProblem(parsed);
                     }
-                }
-                else
-                {
-                    AddMessage(property.Value, messages);
-                }
 
-                into[property.Name] = messages.AsReadOnly();
-            }
-        }
+                    if (FitsAssetsValidation(parsed))
+                    {
+                        return ReadAssetsValidation(parsed);
+                    }
 
-        private static void AddMessage(global::System.Text.Json.JsonElement value, global::System.Collections.Generic.List<string> messages)
-        {
-            switch (value.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.String:
-                    messages.Add(value.GetString() ?? string.Empty);
-                    break;
-                case global::System.Text.Json.JsonValueKind.Null:
-                case global::System.Text.Json.JsonValueKind.Undefined:
-                    break;
+                    if (FitsBankfeedsItems(parsed))
+                    {
+                        return ReadBankfeedsItems(parsed);
+                    }
+
+                    if (FitsFilesArray(parsed))
+                    {
+                        return ReadFilesArray(parsed);
+                    }
+
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.Unauthorized:
+                    if (FitsGatewayProblem(parsed))
+                    {
+                        return ReadGatewayProblem(parsed);
+                    }
+
+                    if (FitsOauth1Problem(parsed))
+                    {
+                        return ReadOauth1Problem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.NotFound:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.InternalError:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.RateLimitExceeded:
+                    if (FitsOauth1Problem(parsed))
+                    {
+                        return ReadOauth1Problem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.NotAvailable:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.OrganisationOffline:
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.Forbidden:
+                    if (FitsGatewayProblem(parsed))
+                    {
+                        return ReadGatewayProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.Conflict:
+                    if (FitsBankfeedsItems(parsed))
+                    {
+                        return ReadBankfeedsItems(parsed);
+                    }
+
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.PayloadTooLarge:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.UnprocessableEntity:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.NotImplemented:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.PreconditionFailed:
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.TokenRequestRejected:
+                    if (FitsOauthError(parsed))
+                    {
+                        return ReadOauthError(parsed);
+                    }
+
+                    return BodyValues.Empty;
+                case XeroResponseKind.Unknown:
+                    if (FitsAccounting(parsed))
+                    {
+                        return ReadAccounting(parsed);
+                    }
+
+                    if (FitsAccountingXml(parsed))
+                    {
+                        return ReadAccountingXml(parsed);
+                    }
+
+                    if (FitsProjectsValidation(parsed))
+                    {
+                        return ReadProjectsValidation(parsed);
+                    }
+
+                    if (FitsPayrollProblem(parsed))
+                    {
+                        return ReadPayrollProblem(parsed);
+                    }
+
+                    if (FitsAssetsValidation(parsed))
+                    {
+                        return ReadAssetsValidation(parsed);
+                    }
+
+                    if (FitsBankfeedsItems(parsed))
+                    {
+                        return ReadBankfeedsItems(parsed);
+                    }
+
+                    if (FitsFilesArray(parsed))
+                    {
+                        return ReadFilesArray(parsed);
+                    }
+
+                    if (FitsOauthError(parsed))
+                    {
+                        return ReadOauthError(parsed);
+                    }
+
+                    if (FitsGatewayProblem(parsed))
+                    {
+                        return ReadGatewayProblem(parsed);
+                    }
+
+                    if (FitsProblem(parsed))
+                    {
+                        return ReadProblem(parsed);
+                    }
+
+                    if (FitsOauth1Problem(parsed))
+                    {
+                        return ReadOauth1Problem(parsed);
+                    }
+
+                    if (FitsPlainText(parsed))
+                    {
+                        return ReadPlainText(parsed);
+                    }
+
+                    return BodyValues.Empty;
                 default:
-                    messages.Add(value.GetRawText());
-                    break;
+                    return BodyValues.Empty;
             }
         }
 
-        private static string? Text(global::System.Text.Json.JsonElement root, string name)
+        // The body shape 'accounting' (json).
+        private static bool FitsAccounting(ParsedBody parsed)
         {
-            foreach (var property in root.EnumerateObject())
+            var root = parsed.Json;
+            return root != null && Find(root!, Path0).Count > 0;
+        }
+
+        private static BodyValues ReadAccounting(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
             {
-                if (string.Equals(property.Name, name, global::System.StringComparison.OrdinalIgnoreCase))
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path1))
                 {
-                    return property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String ? property.Value.GetString() : null;
-                }
-            }
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
 
-            return null;
+                    string? memberMessage = FirstText(hit.Node, null, Path2);
+                    string? memberField = null;
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.ErrorNumber = FirstInt(root, Path0);
+            values.ErrorType = FirstText(root, null, Path3);
+            values.ValidationMessage = FirstText(root, null, Path2);
+            return values;
         }
 
-        private static global::System.Text.Json.JsonDocumentOptions Options() => new global::System.Text.Json.JsonDocumentOptions
+        // The body shape 'accounting-xml' (xml).
+        private static bool FitsAccountingXml(ParsedBody parsed)
         {
-            MaxDepth = MaxDepth,
-            AllowTrailingCommas = true,
-            CommentHandling = global::System.Text.Json.JsonCommentHandling.Skip,
-        };
+            var root = parsed.Xml;
+            return root != null && string.Equals(root!.Name, "ApiException", global::System.StringComparison.OrdinalIgnoreCase);
+        }
 
-        private static bool LooksLikeJsonObject(string? body)
+        private static BodyValues ReadAccountingXml(ParsedBody parsed)
+        {
+            var root = parsed.Xml!;
+            var values = new BodyValues();
+            {
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path1))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path2);
+                    string? memberField = null;
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.ErrorNumber = FirstInt(root, Path0);
+            values.ErrorType = FirstText(root, null, Path3);
+            values.ValidationMessage = FirstText(root, null, Path2);
+            return values;
+        }
+
+        // The body shape 'projects-validation' (json).
+        private static bool FitsProjectsValidation(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path4).Count > 0;
+        }
+
+        private static BodyValues ReadProjectsValidation(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            {
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path5))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = hit.Node.Scalar;
+                    string? memberField = hit.Key;
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.ValidationMessage = FirstText(root, null, Path6);
+            values.ModelState = ReadMap(root, Path4);
+            return values;
+        }
+
+        // The body shape 'payroll-problem' (json).
+        private static bool FitsPayrollProblem(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path7).Count > 0;
+        }
+
+        private static BodyValues ReadPayrollProblem(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            {
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path8))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path9);
+                    string? memberField = FirstText(hit.Node, null, Path10);
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
+            return values;
+        }
+
+        // The body shape 'assets-validation' (json).
+        private static bool FitsAssetsValidation(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path14).Count > 0;
+        }
+
+        private static BodyValues ReadAssetsValidation(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            {
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path15))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path17);
+                    string? memberField = FirstText(hit.Node, null, Path18);
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                foreach (var hit in Find(root, Path16))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path17);
+                    string? memberField = FirstText(hit.Node, null, Path19);
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
+            return values;
+        }
+
+        // The body shape 'bankfeeds-items' (json).
+        private static bool FitsBankfeedsItems(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path20).Count > 0;
+        }
+
+        private static BodyValues ReadBankfeedsItems(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            {
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path21))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path11);
+                    string? memberField = null;
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                foreach (var hit in Find(root, Path22))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path11);
+                    string? memberField = null;
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.Detail = FirstText(root, null, Path23, Path24);
+            values.Title = FirstText(root, null, Path25, Path26);
+            values.ProblemType = FirstText(root, null, Path27, Path28);
+            return values;
+        }
+
+        // The body shape 'files-array' (json).
+        private static bool FitsFilesArray(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path29).Count > 0;
+        }
+
+        private static BodyValues ReadFilesArray(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            {
+                var items = new global::System.Collections.Generic.List<XeroValidationError>();
+                foreach (var hit in Find(root, Path30))
+                {
+                    if (items.Count >= MaxItems)
+                    {
+                        break;
+                    }
+
+                    string? memberMessage = FirstText(hit.Node, null, Path11);
+                    string? memberField = null;
+                    if (!string.IsNullOrEmpty(memberMessage))
+                    {
+                        items.Add(new XeroValidationError(memberMessage!, memberField));
+                    }
+                }
+
+                values.ValidationErrors = items.AsReadOnly();
+            }
+            values.Detail = FirstText(root, null, Path29);
+            values.Title = FirstText(root, null, Path31);
+            values.ProblemType = FirstText(root, null, Path32);
+            return values;
+        }
+
+        // The body shape 'oauth-error' (json).
+        private static bool FitsOauthError(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path33).Count > 0;
+        }
+
+        private static BodyValues ReadOauthError(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            values.Error = FirstText(root, null, Path33);
+            values.ErrorDescription = FirstText(root, null, Path34);
+            return values;
+        }
+
+        // The body shape 'gateway-problem' (json).
+        private static bool FitsGatewayProblem(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path11).Count > 0;
+        }
+
+        private static BodyValues ReadGatewayProblem(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
+            values.DetailCode = FirstText(root, Pattern0, Path11);
+            values.IsTokenExpired = AnyTrue(root, Pattern1, Path11);
+            return values;
+        }
+
+        // The body shape 'problem' (json).
+        private static bool FitsProblem(ParsedBody parsed)
+        {
+            var root = parsed.Json;
+            return root != null && Find(root!, Path11).Count > 0;
+        }
+
+        private static BodyValues ReadProblem(ParsedBody parsed)
+        {
+            var root = parsed.Json!;
+            var values = new BodyValues();
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
+            return values;
+        }
+
+        // The body shape 'oauth1-problem' (form).
+        private static bool FitsOauth1Problem(ParsedBody parsed)
+        {
+            var root = parsed.Form;
+            return root != null && Find(root!, Path35).Count > 0;
+        }
+
+        private static BodyValues ReadOauth1Problem(ParsedBody parsed)
+        {
+            var root = parsed.Form!;
+            var values = new BodyValues();
+            values.OAuthProblem = FirstText(root, null, Path35);
+            values.OAuthProblemAdvice = FirstText(root, null, Path36);
+            return values;
+        }
+
+        // The body shape 'plain-text' (text).
+        private static bool FitsPlainText(ParsedBody parsed)
+        {
+            var root = parsed.PlainText;
+            return root != null;
+        }
+
+        private static BodyValues ReadPlainText(ParsedBody parsed)
+        {
+            var root = parsed.PlainText!;
+            var values = new BodyValues();
+            values.Text = FirstText(root, null, Path37);
+            return values;
+        }
+
+        // ErrorNumber
+        private static readonly Step[] Path0 = new Step[] { new Step(StepKind.Name, "ErrorNumber") };
+        // Elements[]..ValidationErrors[]
+        private static readonly Step[] Path1 = new Step[] { new Step(StepKind.Name, "Elements"), new Step(StepKind.Items, null), new Step(StepKind.Descendants, "ValidationErrors"), new Step(StepKind.Items, null) };
+        // Message
+        private static readonly Step[] Path2 = new Step[] { new Step(StepKind.Name, "Message") };
+        // Type
+        private static readonly Step[] Path3 = new Step[] { new Step(StepKind.Name, "Type") };
+        // modelState
+        private static readonly Step[] Path4 = new Step[] { new Step(StepKind.Name, "modelState") };
+        // modelState{}[]
+        private static readonly Step[] Path5 = new Step[] { new Step(StepKind.Name, "modelState"), new Step(StepKind.Properties, null), new Step(StepKind.Items, null) };
+        // message
+        private static readonly Step[] Path6 = new Step[] { new Step(StepKind.Name, "message") };
+        // invalidFields
+        private static readonly Step[] Path7 = new Step[] { new Step(StepKind.Name, "invalidFields") };
+        // invalidFields[]
+        private static readonly Step[] Path8 = new Step[] { new Step(StepKind.Name, "invalidFields"), new Step(StepKind.Items, null) };
+        // reason
+        private static readonly Step[] Path9 = new Step[] { new Step(StepKind.Name, "reason") };
+        // name
+        private static readonly Step[] Path10 = new Step[] { new Step(StepKind.Name, "name") };
+        // detail
+        private static readonly Step[] Path11 = new Step[] { new Step(StepKind.Name, "detail") };
+        // title
+        private static readonly Step[] Path12 = new Step[] { new Step(StepKind.Name, "title") };
+        // type
+        private static readonly Step[] Path13 = new Step[] { new Step(StepKind.Name, "type") };
+        // fieldValidationErrors
+        private static readonly Step[] Path14 = new Step[] { new Step(StepKind.Name, "fieldValidationErrors") };
+        // fieldValidationErrors[]
+        private static readonly Step[] Path15 = new Step[] { new Step(StepKind.Name, "fieldValidationErrors"), new Step(StepKind.Items, null) };
+        // resourceValidationErrors[]
+        private static readonly Step[] Path16 = new Step[] { new Step(StepKind.Name, "resourceValidationErrors"), new Step(StepKind.Items, null) };
+        // localisedMessage
+        private static readonly Step[] Path17 = new Step[] { new Step(StepKind.Name, "localisedMessage") };
+        // fieldName
+        private static readonly Step[] Path18 = new Step[] { new Step(StepKind.Name, "fieldName") };
+        // resourceName
+        private static readonly Step[] Path19 = new Step[] { new Step(StepKind.Name, "resourceName") };
+        // items
+        private static readonly Step[] Path20 = new Step[] { new Step(StepKind.Name, "items") };
+        // items[].error
+        private static readonly Step[] Path21 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error") };
+        // items[].errors[]
+        private static readonly Step[] Path22 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null) };
+        // items[].error.detail
+        private static readonly Step[] Path23 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error"), new Step(StepKind.Name, "detail") };
+        // items[].errors[].detail
+        private static readonly Step[] Path24 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null), new Step(StepKind.Name, "detail") };
+        // items[].error.title
+        private static readonly Step[] Path25 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error"), new Step(StepKind.Name, "title") };
+        // items[].errors[].title
+        private static readonly Step[] Path26 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null), new Step(StepKind.Name, "title") };
+        // items[].error.type
+        private static readonly Step[] Path27 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error"), new Step(StepKind.Name, "type") };
+        // items[].errors[].type
+        private static readonly Step[] Path28 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null), new Step(StepKind.Name, "type") };
+        // [].detail
+        private static readonly Step[] Path29 = new Step[] { new Step(StepKind.Items, null), new Step(StepKind.Name, "detail") };
+        // []
+        private static readonly Step[] Path30 = new Step[] { new Step(StepKind.Items, null) };
+        // [].title
+        private static readonly Step[] Path31 = new Step[] { new Step(StepKind.Items, null), new Step(StepKind.Name, "title") };
+        // [].type
+        private static readonly Step[] Path32 = new Step[] { new Step(StepKind.Items, null), new Step(StepKind.Name, "type") };
+        // error
+        private static readonly Step[] Path33 = new Step[] { new Step(StepKind.Name, "error") };
+        // error_description
+        private static readonly Step[] Path34 = new Step[] { new Step(StepKind.Name, "error_description") };
+        // oauth_problem
+        private static readonly Step[] Path35 = new Step[] { new Step(StepKind.Name, "oauth_problem") };
+        // oauth_problem_advice
+        private static readonly Step[] Path36 = new Step[] { new Step(StepKind.Name, "oauth_problem_advice") };
+        // .
+        private static readonly Step[] Path37 = new Step[] {  };
+
+        private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new global::System.Text.RegularExpressions.Regex("^\\s*([A-Za-z0-9_]+)\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));
+
+        private static readonly global::System.Text.RegularExpressions.Regex Pattern1 = new global::System.Text.RegularExpressions.Regex("^\\s*TokenExpired\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));
+
+        /// <summary>For <c>match.fields</c>: whether a JSON body has a value at the path (one of the given values, ignoring case, when any are given).</summary>
+        internal static bool HasField(string? body, int path, params string[] values)
         {
             if (body == null)
             {
                 return false;
             }
 
-            foreach (var c in body)
+            var root = new ParsedBody(body).Json;
+            if (root == null)
             {
-                if (!char.IsWhiteSpace(c) && c != '\uFEFF')
+                return false;
+            }
+
+            foreach (var hit in Find(root, MatchPaths[path]))
+            {
+                var text = hit.Node.Scalar;
+                if (text == null)
                 {
-                    return c == '{';
+                    continue;
+                }
+
+                if (values.Length == 0)
+                {
+                    return true;
+                }
+
+                foreach (var value in values)
+                {
+                    if (string.Equals(text.Trim(), value, global::System.StringComparison.OrdinalIgnoreCase))
+                    {
+                        return true;
+                    }
                 }
             }
 
             return false;
         }
+
+        /// <summary>The paths <c>match.fields</c> tests, by the index the classifier passes.</summary>
+        private static readonly Step[][] MatchPaths =
+        {
+            Path33,
+        };
+
+        private enum NodeKind
+        {
+            Object,
+            Array,
+            Element,
+            /// <summary>A JSON string, an XML element's text, a form value or a text body.</summary>
+            Scalar,
+            /// <summary>A JSON number or boolean: text for lists and numbers, not for a string field.</summary>
+            Literal,
+            Null,
+        }
+
+        /// <summary>A JSON value, an XML element, a form pair or the text of a body: what paths walk.</summary>
+        private sealed class Node
+        {
+            public Node(string? name, NodeKind kind, string? scalar)
+            {
+                Name = name;
+                Kind = kind;
+                Scalar = scalar;
+            }
+
+            /// <summary>The property, element or form key; null for an array item.</summary>
+            public string? Name { get; }
+
+            public NodeKind Kind { get; set; }
+
+            /// <summary>The text of a string, number or boolean, or of an element without child elements; null otherwise.</summary>
+            public string? Scalar { get; set; }
+
+            public global::System.Collections.Generic.List<Node> Children { get; } = new global::System.Collections.Generic.List<Node>();
+        }
+
+        private struct Hit
+        {
+            public Hit(Node node, string? key)
+            {
+                Node = node;
+                Key = key;
+            }
+
+            public Node Node { get; }
+
+            /// <summary>The key the last <c>{}</c> went through.</summary>
+            public string? Key { get; }
+        }
+
+        private enum StepKind
+        {
+            Name,
+            Items,
+            Properties,
+            Descendants,
+        }
+
+        private struct Step
+        {
+            public Step(StepKind kind, string? name)
+            {
+                Kind = kind;
+                Name = name;
+            }
+
+            public StepKind Kind { get; }
+
+            public string? Name { get; }
+        }
+
+        /// <summary>One body, parsed at most once per format, and only when a shape asks for that format.</summary>
+        private sealed class ParsedBody
+        {
+            private readonly string _text;
+            private Node? _json;
+            private Node? _xml;
+            private Node? _form;
+            private bool _jsonDone;
+            private bool _xmlDone;
+            private bool _formDone;
+
+            public ParsedBody(string text)
+            {
+                _text = text;
+            }
+
+            public Node? Json
+            {
+                get
+                {
+                    if (!_jsonDone)
+                    {
+                        _jsonDone = true;
+                        _json = ParseJson(_text);
+                    }
+
+                    return _json;
+                }
+            }
+
+            public Node? Xml
+            {
+                get
+                {
+                    if (!_xmlDone)
+                    {
+                        _xmlDone = true;
+                        _xml = ParseXml(_text);
+                    }
+
+                    return _xml;
+                }
+            }
+
+            public Node? Form
+            {
+                get
+                {
+                    if (!_formDone)
+                    {
+                        _formDone = true;
+                        _form = ParseForm(_text);
+                    }
+
+                    return _form;
+                }
+            }
+
+            /// <summary>The body as one line of text; null for several lines, markup, (broken) JSON or nothing.</summary>
+            public Node? PlainText
+            {
+                get
+                {
+                    var text = _text.Trim();
+                    return text.Length == 0 || text[0] == '<' || text[0] == '{' || text[0] == '[' || text.IndexOf('\n') >= 0 || text.IndexOf('\r') >= 0 ? null : new Node(null, NodeKind.Scalar, text);
+                }
+            }
+        }
+
+        /// <summary>Walks a path from a node: the nodes it reaches, in document order, at most <see cref="MaxNodes"/>.</summary>
+        private static global::System.Collections.Generic.List<Hit> Find(Node root, Step[] steps)
+        {
+            var current = new global::System.Collections.Generic.List<Hit> { new Hit(root, null) };
+            foreach (var step in steps)
+            {
+                var next = new global::System.Collections.Generic.List<Hit>();
+                foreach (var hit in current)
+                {
+                    var node = hit.Node;
+                    switch (step.Kind)
+                    {
+                        case StepKind.Name:
+                            if (node.Kind == NodeKind.Object || node.Kind == NodeKind.Element)
+                            {
+                                foreach (var child in node.Children)
+                                {
+                                    if (string.Equals(child.Name, step.Name, global::System.StringComparison.OrdinalIgnoreCase))
+                                    {
+                                        next.Add(new Hit(child, hit.Key));
+                                    }
+                                }
+                            }
+
+                            break;
+                        case StepKind.Items:
+                            if (node.Kind == NodeKind.Array || node.Kind == NodeKind.Element)
+                            {
+                                foreach (var child in node.Children)
+                                {
+                                    next.Add(new Hit(child, hit.Key));
+                                }
+                            }
+
+                            break;
+                        case StepKind.Properties:
+                            if (node.Kind == NodeKind.Object || node.Kind == NodeKind.Element)
+                            {
+                                foreach (var child in node.Children)
+                                {
+                                    next.Add(new Hit(child, child.Name));
+                                }
+                            }
+
+                            break;
+                        default:
+                            AddDescendants(node, step.Name!, hit.Key, next);
+                            break;
+                    }
+
+                    if (next.Count >= MaxNodes)
+                    {
+                        break;
+                    }
+                }
+
+                current = next;
+            }
+
+            return current;
+        }
+
+        /// <summary>Every node of the name below <paramref name="node"/>, not looking inside the ones found.</summary>
+        private static void AddDescendants(Node node, string name, string? key, global::System.Collections.Generic.List<Hit> into)
+        {
+            foreach (var child in node.Children)
+            {
+                if (into.Count >= MaxNodes)
+                {
+                    return;
+                }
+
+                if (string.Equals(child.Name, name, global::System.StringComparison.OrdinalIgnoreCase))
+                {
+                    into.Add(new Hit(child, key));
+                }
+                else
+                {
+                    AddDescendants(child, name, key, into);
+                }
+            }
+        }
+
+        /// <summary>The texts a path reaches: scalars, and the scalar items of arrays it reaches; with <paramref name="stringsOnly"/>, no numbers or booleans.</summary>
+        private static global::System.Collections.Generic.IEnumerable<string> Texts(Node root, Step[][] paths, bool stringsOnly = false)
+        {
+            foreach (var path in paths)
+            {
+                foreach (var hit in Find(root, path))
+                {
+                    if (hit.Node.Scalar != null)
+                    {
+                        if (!stringsOnly || hit.Node.Kind == NodeKind.Scalar)
+                        {
+                            yield return hit.Node.Scalar;
+                        }
+                    }
+                    else if (hit.Node.Kind == NodeKind.Array)
+                    {
+                        foreach (var item in hit.Node.Children)
+                        {
+                            if (item.Scalar != null && (!stringsOnly || item.Kind == NodeKind.Scalar))
+                            {
+                                yield return item.Scalar;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private static string? FirstText(Node root, global::System.Text.RegularExpressions.Regex? pattern, params Step[][] paths)
+        {
+            foreach (var text in Texts(root, paths, stringsOnly: true))
+            {
+                if (pattern == null)
+                {
+                    return text;
+                }
+
+                var match = Matches(pattern, text);
+                if (match != null)
+                {
+                    return match;
+                }
+            }
+
+            return null;
+        }
+
+        private static int? FirstInt(Node root, params Step[][] paths)
+        {
+            foreach (var text in Texts(root, paths))
+            {
+                int value;
+                if (int.TryParse(text.Trim(), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value))
+                {
+                    return value;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool AnyTrue(Node root, global::System.Text.RegularExpressions.Regex? pattern, params Step[][] paths)
+        {
+            foreach (var text in Texts(root, paths))
+            {
+                if (pattern == null ? string.Equals(text.Trim(), "true", global::System.StringComparison.OrdinalIgnoreCase) : Matches(pattern, text) != null)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static global::System.Collections.Generic.IReadOnlyList<string> AllTexts(Node root, params Step[][] paths)
+        {
+            var texts = new global::System.Collections.Generic.List<string>();
+            foreach (var text in Texts(root, paths))
+            {
+                if (texts.Count >= MaxItems)
+                {
+                    break;
+                }
+
+                texts.Add(text);
+            }
+
+            return texts.AsReadOnly();
+        }
+
+        /// <summary>An object's keys, each with its messages: an array's texts, or one text kept rather than lost.</summary>
+        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ReadMap(Node root, params Step[][] paths)
+        {
+            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.Ordinal);
+            foreach (var path in paths)
+            {
+                foreach (var hit in Find(root, path))
+                {
+                    if (hit.Node.Kind != NodeKind.Object && hit.Node.Kind != NodeKind.Element)
+                    {
+                        continue;
+                    }
+
+                    foreach (var property in hit.Node.Children)
+                    {
+                        if (map.Count >= MaxItems || property.Name == null)
+                        {
+                            break;
+                        }
+
+                        var messages = new global::System.Collections.Generic.List<string>();
+                        global::System.Collections.Generic.IReadOnlyList<string>? earlier;
+                        if (map.TryGetValue(property.Name, out earlier))
+                        {
+                            messages.AddRange(earlier!);
+                        }
+
+                        if (property.Scalar != null)
+                        {
+                            messages.Add(property.Scalar);
+                        }
+                        else
+                        {
+                            foreach (var item in property.Children)
+                            {
+                                if (messages.Count >= MaxItems)
+                                {
+                                    break;
+                                }
+
+                                if (item.Scalar != null)
+                                {
+                                    messages.Add(item.Scalar);
+                                }
+                            }
+                        }
+
+                        map[property.Name] = messages.AsReadOnly();
+                    }
+                }
+            }
+
+            return new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(map);
+        }
+
+        /// <summary>The pattern's first group, else its whole match; null when it does not match (or takes too long).</summary>
+        private static string? Matches(global::System.Text.RegularExpressions.Regex pattern, string text)
+        {
+            try
+            {
+                var match = pattern.Match(text);
+                return !match.Success ? null : match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value;
+            }
+            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A JSON object or array as a tree; null for anything else, for invalid or truncated JSON, and for JSON nested deeper than <see cref="MaxDepth"/>.</summary>
+        private static Node? ParseJson(string text)
+        {
+            var start = 0;
+            while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
+            {
+                start++;
+            }
+
+            if (start == text.Length || (text[start] != '{' && text[start] != '['))
+            {
+                return null;
+            }
+
+            try
+            {
+                var options = new global::System.Text.Json.JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = global::System.Text.Json.JsonCommentHandling.Skip };
+                using (var document = global::System.Text.Json.JsonDocument.Parse(text.Substring(start), options))
+                {
+                    var budget = MaxNodes;
+                    return Convert(null, document.RootElement, ref budget);
+                }
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                return null;
+            }
+            catch (global::System.ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private static Node Convert(string? name, global::System.Text.Json.JsonElement element, ref int budget)
+        {
+            budget--;
+            switch (element.ValueKind)
+            {
+                case global::System.Text.Json.JsonValueKind.Object:
+                    var obj = new Node(name, NodeKind.Object, null);
+                    foreach (var property in element.EnumerateObject())
+                    {
+                        if (budget <= 0)
+                        {
+                            break;
+                        }
+
+                        obj.Children.Add(Convert(property.Name, property.Value, ref budget));
+                    }
+
+                    return obj;
+                case global::System.Text.Json.JsonValueKind.Array:
+                    var array = new Node(name, NodeKind.Array, null);
+                    foreach (var item in element.EnumerateArray())
+                    {
+                        if (budget <= 0)
+                        {
+                            break;
+                        }
+
+                        array.Children.Add(Convert(null, item, ref budget));
+                    }
+
+                    return array;
+                case global::System.Text.Json.JsonValueKind.String:
+                    return new Node(name, NodeKind.Scalar, element.GetString());
+                case global::System.Text.Json.JsonValueKind.Number:
+                case global::System.Text.Json.JsonValueKind.True:
+                case global::System.Text.Json.JsonValueKind.False:
+                    return new Node(name, NodeKind.Literal, element.GetRawText());
+                default:
+                    return new Node(name, NodeKind.Null, null);
+            }
+        }
+
+        /// <summary>
+        /// An XML document as a tree of its root element; null for anything else, for invalid or truncated XML and for
+        /// XML deeper than <see cref="MaxDepth"/>. DTDs are refused and nothing is resolved, so entity bombs and external
+        /// entities read as nothing. Prefixes are kept out of names (<c>xsi:type</c> needs no declaration).
+        /// </summary>
+        private static Node? ParseXml(string text)
+        {
+            var trimmed = text.TrimStart();
+            if (trimmed.Length == 0 || trimmed[0] != '<')
+            {
+                return null;
+            }
+
+            try
+            {
+                using (var reader = new global::System.Xml.XmlTextReader(new global::System.IO.StringReader(trimmed)))
+                {
+                    reader.Namespaces = false;
+                    reader.DtdProcessing = global::System.Xml.DtdProcessing.Prohibit;
+                    reader.XmlResolver = null;
+                    var stack = new global::System.Collections.Generic.List<Node>();
+                    var texts = new global::System.Collections.Generic.List<global::System.Text.StringBuilder>();
+                    Node? root = null;
+                    var budget = MaxNodes;
+                    while (reader.Read())
+                    {
+                        switch (reader.NodeType)
+                        {
+                            case global::System.Xml.XmlNodeType.Element:
+                                if (stack.Count >= MaxDepth || --budget <= 0)
+                                {
+                                    return null;
+                                }
+
+                                var name = reader.Name;
+                                var element = new Node(name.Substring(name.IndexOf(':') + 1), NodeKind.Element, null);
+                                if (stack.Count == 0)
+                                {
+                                    root = element;
+                                }
+                                else
+                                {
+                                    stack[stack.Count - 1].Children.Add(element);
+                                }
+
+                                if (reader.IsEmptyElement)
+                                {
+                                    element.Kind = NodeKind.Scalar;
+                                    element.Scalar = string.Empty;
+                                }
+                                else
+                                {
+                                    stack.Add(element);
+                                    texts.Add(new global::System.Text.StringBuilder());
+                                }
+
+                                break;
+                            case global::System.Xml.XmlNodeType.Text:
+                            case global::System.Xml.XmlNodeType.CDATA:
+                                if (texts.Count > 0 && texts[texts.Count - 1].Length < MaxNodes)
+                                {
+                                    texts[texts.Count - 1].Append(reader.Value);
+                                }
+
+                                break;
+                            case global::System.Xml.XmlNodeType.EndElement:
+                                var done = stack[stack.Count - 1];
+                                if (done.Children.Count == 0)
+                                {
+                                    done.Kind = NodeKind.Scalar;
+                                    done.Scalar = texts[texts.Count - 1].ToString().Trim();
+                                }
+
+                                stack.RemoveAt(stack.Count - 1);
+                                texts.RemoveAt(texts.Count - 1);
+                                break;
+                        }
+                    }
+
+                    return root;
+                }
+            }
+            catch (global::System.Xml.XmlException)
+            {
+                return null;
+            }
+            catch (global::System.InvalidOperationException)
+            {
+                return null;
+            }
+        }
+
+        /// <summary>A form-encoded body (<c>key=value&amp;key=value</c>) as an object of texts; null for anything else.</summary>
+        private static Node? ParseForm(string text)
+        {
+            var trimmed = text.Trim();
+            if (trimmed.Length == 0 || trimmed.IndexOf('=') <= 0 || trimmed.IndexOfAny(new[] { '\n', '\r', ' ', '<', '{', '[' }) >= 0)
+            {
+                return null;
+            }
+
+            var root = new Node(null, NodeKind.Object, null);
+            foreach (var pair in trimmed.Split('&'))
+            {
+                var equals = pair.IndexOf('=');
+                if (equals <= 0 || root.Children.Count >= MaxItems)
+                {
+                    continue;
+                }
+
+                root.Children.Add(new Node(Unescape(pair.Substring(0, equals)), NodeKind.Scalar, Unescape(pair.Substring(equals + 1))));
+            }
+
+            return root;
+        }
+
+        /// <summary>Percent-decoding as UTF-8, '+' as a space; a broken escape is kept as it is.</summary>
+        private static string Unescape(string text)
+        {
+            var bytes = new global::System.Collections.Generic.List<byte>(text.Length);
+            for (var i = 0; i < text.Length; i++)
+            {
+                var c = text[i];
+                int high, low;
+                if (c == '%' && i + 2 < text.Length + 0 && (high = Hex(text[i + 1])) >= 0 && (low = Hex(text[i + 2])) >= 0)
+                {
+                    bytes.Add((byte)((high << 4) | low));
+                    i += 2;
+                }
+                else
+                {
+                    bytes.AddRange(global::System.Text.Encoding.UTF8.GetBytes(c == '+' ? " " : c.ToString()));
+                }
+            }
+
+            return global::System.Text.Encoding.UTF8.GetString(bytes.ToArray());
+        }
+
+        private static int Hex(char c) =>
+            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

@@ -45,12 +45,30 @@ namespace XeroErrors
                     isTransient = false;
                     break;
                 case 400:
-                    kind = XeroResponseKind.BadRequest;
-                    isTransient = false;
+                    if (XeroResponseBodies.HasField(body, 0))
+                    {
+                        kind = XeroResponseKind.TokenRequestRejected;
+                        isTransient = false;
+                    }
+                    else
+                    {
+                        kind = XeroResponseKind.BadRequest;
+                        isTransient = false;
+                    }
+
                     break;
                 case 401:
-                    kind = XeroResponseKind.Unauthorized;
-                    isTransient = false;
+                    if (XeroResponseBodies.HasField(body, 0))
+                    {
+                        kind = XeroResponseKind.TokenRequestRejected;
+                        isTransient = false;
+                    }
+                    else
+                    {
+                        kind = XeroResponseKind.Unauthorized;
+                        isTransient = false;
+                    }
+
                     break;
                 case 403:
                     kind = XeroResponseKind.Forbidden;
@@ -60,12 +78,32 @@ namespace XeroErrors
                     kind = XeroResponseKind.NotFound;
                     isTransient = false;
                     break;
+                case 409:
+                    kind = XeroResponseKind.Conflict;
+                    isTransient = false;
+                    break;
+                case 412:
+                    kind = XeroResponseKind.PreconditionFailed;
+                    isTransient = false;
+                    break;
+                case 413:
+                    kind = XeroResponseKind.PayloadTooLarge;
+                    isTransient = false;
+                    break;
+                case 422:
+                    kind = XeroResponseKind.UnprocessableEntity;
+                    isTransient = false;
+                    break;
                 case 429:
                     kind = XeroResponseKind.RateLimitExceeded;
                     isTransient = true;
                     break;
                 case 500:
                     kind = XeroResponseKind.InternalError;
+                    isTransient = true;
+                    break;
+                case 501:
+                    kind = XeroResponseKind.NotImplemented;
                     isTransient = true;
                     break;
                 case 503:
@@ -158,6 +196,18 @@ namespace XeroErrors
                     return new XeroOrganisationOfflineException(classification, body);
                 case XeroResponseKind.Forbidden:
                     return new XeroForbiddenException(classification, body);
+                case XeroResponseKind.Conflict:
+                    return new XeroConflictException(classification, body);
+                case XeroResponseKind.PayloadTooLarge:
+                    return new XeroPayloadTooLargeException(classification, body);
+                case XeroResponseKind.UnprocessableEntity:
+                    return new XeroUnprocessableEntityException(classification, body);
+                case XeroResponseKind.NotImplemented:
+                    return new XeroNotImplementedException(classification, body);
+                case XeroResponseKind.PreconditionFailed:
+                    return new XeroPreconditionFailedException(classification, body);
+                case XeroResponseKind.TokenRequestRejected:
+                    return new XeroTokenRequestRejectedException(classification, body);
                 default:
                     return new XeroApiException(classification, body);
             }
@@ -192,6 +242,18 @@ namespace XeroErrors
                     return "Organisation Offline";
                 case XeroResponseKind.Forbidden:
                     return "Forbidden";
+                case XeroResponseKind.Conflict:
+                    return "Conflict";
+                case XeroResponseKind.PayloadTooLarge:
+                    return "Payload Too Large";
+                case XeroResponseKind.UnprocessableEntity:
+                    return "Unprocessable Entity";
+                case XeroResponseKind.NotImplemented:
+                    return "Not Implemented";
+                case XeroResponseKind.PreconditionFailed:
+                    return "Precondition Failed";
+                case XeroResponseKind.TokenRequestRejected:
+                    return "Token Request Rejected";
                 default:
                     return "Unknown";
             }
@@ -204,6 +266,8 @@ namespace XeroErrors
         {
             switch (statusCode)
             {
+                case 400:
+                case 401:
                 case 503:
                     return true;
                 default:

@@ -55,6 +55,9 @@ namespace XeroErrors
         /// <para>
         /// HTTP 400 responses includes a "message" describing the error and a modelState object describing which elements of the request caused the error.
         /// </para>
+        /// <para>
+        /// Chosen when no other entry of its status matches.
+        /// </para>
         /// <para>Example body:</para>
         /// <code>
         /// {
@@ -76,6 +79,9 @@ namespace XeroErrors
         /// HTTP 401 Unauthorized: Invalid authorization credentials or organisation hasn’t been provisioned in Xero Projects.
         /// </summary>
         /// <remarks>
+        /// <para>
+        /// Chosen when no other entry of its status matches.
+        /// </para>
         /// <para>
         /// Source: Xero OAuth 2.0 API: a 401 carries a JSON problem body, e.g. {"Title":"Unauthorized","Status":401,"Detail":"TokenExpired: token expired at ..."}.
         /// </para>
@@ -137,5 +143,65 @@ namespace XeroErrors
         /// </para>
         /// </remarks>
         Forbidden = 11,
+
+        /// <summary>
+        /// HTTP 409 Conflict: The request conflicts with what exists, such as a duplicate statement or an asset type that already exists.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Source: Xero-OpenAPI xero_bankfeeds.yaml 409 'Duplicate statement received' (items[].errors[] duplicate-statement); xero_assets.yaml 409 'a type already exists'.
+        /// </para>
+        /// </remarks>
+        Conflict = 12,
+
+        /// <summary>
+        /// HTTP 413 Payload Too Large: The request is larger than the API accepts, such as a statement over the size limit.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Source: Xero-OpenAPI xero_bankfeeds.yaml 413 'Statement exceeds size limit' (application/problem+json).
+        /// </para>
+        /// </remarks>
+        PayloadTooLarge = 13,
+
+        /// <summary>
+        /// HTTP 422 Unprocessable Entity: The request is well formed but its content cannot be processed.
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Source: Xero-OpenAPI xero_bankfeeds.yaml 422 'Unprocessable Entity' (application/problem+json).
+        /// </para>
+        /// </remarks>
+        UnprocessableEntity = 14,
+
+        /// <summary>
+        /// HTTP 501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Source: developer.xero.com, HTTP response codes: '501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)'.
+        /// </para>
+        /// </remarks>
+        NotImplemented = 15,
+
+        /// <summary>
+        /// HTTP 412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Source: developer.xero.com, HTTP response codes: '412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0'.
+        /// </para>
+        /// </remarks>
+        PreconditionFailed = 16,
+
+        /// <summary>
+        /// HTTP 400, 401 Token Request Rejected: The OAuth 2.0 token endpoint refused a token request, such as a refresh with an expired, revoked or already used refresh token (invalid_grant) or a wrong client id or secret (invalid_client).
+        /// </summary>
+        /// <remarks>
+        /// <para>
+        /// Source: RFC 6749, section 5.2: the token endpoint answers 400 (401 for invalid_client) with an 'error' field; developer.xero.com, OAuth 2.0 troubleshooting: invalid_client, unsupported_grant_type, invalid_grant.
+        /// </para>
+        /// </remarks>
+        TokenRequestRejected = 17,
     }
 }

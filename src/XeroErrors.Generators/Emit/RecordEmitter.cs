@@ -1,0 +1,70 @@
+using System.Linq;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Emit;
+
+/// <summary>Emits one <c>records:</c> class, such as <c>{Prefix}ValidationError</c>: a few texts read from an error body.</summary>
+internal static class RecordEmitter
+{
+    public static string Emit(EmitContext context, RecordModel record)
+    {
+        var type = context.RecordType(record.Name);
+        var writer = new SourceWriter();
+        FileHeader.Open(writer, context);
+        FileHeader.Doc(writer, record.Description ?? $"An item read from an error body of the {context.ApiName}.");
+        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine($"{context.Access} sealed class {type}");
+        writer.OpenBrace();
+        writer.WriteLine($"/// <summary>Creates the item.</summary>");
+        foreach (var member in record.Members)
+        {
+            writer.WriteLine($"/// <param name=\"{Parameter(member)}\">{CSharpText.XmlText(member.Description ?? member.Name)}</param>");
+        }
+
+        writer.WriteLine($"public {type}({string.Join(", ", record.Members.Select(m => MemberType(context, m) + " " + Parameter(m)))})");
+        writer.OpenBrace();
+        foreach (var member in record.Members)
+        {
+            writer.WriteLine($"this.{member.Name} = {Parameter(member)};");
+        }
+
+        writer.CloseBrace();
+        foreach (var member in record.Members)
+        {
+            writer.WriteLine();
+            FileHeader.Doc(writer, member.Description ?? member.Name);
+            writer.WriteLine($"public {MemberType(context, member)} {member.Name} {{ get; }}");
+        }
+
+        // Optional members (such as the field) lead, so a validation error reads "model.Name: The Project Name cannot be empty".
+        var ordered = record.Members.Where(m => !m.Required).Concat(record.Members.Where(m => m.Required)).ToList();
+        writer.WriteLine();
+        writer.WriteLine($"/// <summary>The members that have a value, joined with \": \" ({string.Join(", then ", ordered.Select(m => m.Name))}).</summary>");
+        writer.WriteLine("/// <returns>The text.</returns>");
+        writer.WriteLine("public override string ToString()");
+        writer.OpenBrace();
+        writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
+        foreach (var member in ordered)
+        {
+            writer.WriteLine($"if (!string.IsNullOrEmpty(this.{member.Name}))");
+            writer.OpenBrace();
+            writer.WriteLine($"builder.Append(builder.Length == 0 ? string.Empty : \": \").Append(this.{member.Name});");
+            writer.CloseBrace();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return builder.ToString();");
+        writer.CloseBrace();
+        writer.CloseBrace();
+        FileHeader.Close(writer);
+        return writer.ToString();
+    }
+
+    private static string MemberType(EmitContext context, RecordMemberModel member) => member.Required ? "string" : context.Nullable("string");
+
+    private static string Parameter(RecordMemberModel member)
+    {
+        var camel = char.ToLowerInvariant(member.Name[0]) + member.Name.Substring(1);
+        return Spec.Identifiers.IsKeyword(camel) ? "@" + camel : camel;
+    }
+}
