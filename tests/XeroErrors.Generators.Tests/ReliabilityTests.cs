@@ -10,8 +10,10 @@ namespace XeroErrors.Generators.Tests;
 /// <summary>
 /// One response read by many callers at once, and bodies that fail in every way a network or a server can make
 /// them fail: the answer is the same for every caller, and only cancellation or misuse escapes as an exception.
-/// Every loop here is bounded in count, and every wait in time.
+/// Every loop here is bounded in count, and every wait in time. The class runs alone: its races and waits mean
+/// nothing on a thread pool that other tests keep busy.
 /// </summary>
+[Collection(nameof(ReliabilityCollection))]
 public class ReliabilityTests
 {
     private const int Callers = 16;
@@ -335,6 +337,12 @@ public class ReliabilityTests
 
         return corrupt;
     }
+}
+
+/// <summary>Runs <see cref="ReliabilityTests"/> after the parallel tests, on its own.</summary>
+[CollectionDefinition(nameof(ReliabilityCollection), DisableParallelization = true)]
+public sealed class ReliabilityCollection
+{
 }
 
 /// <summary>

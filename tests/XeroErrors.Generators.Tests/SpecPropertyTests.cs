@@ -36,16 +36,45 @@ public class SpecPropertyTests
         Gen.Int[-1, 400],
         (name, status, summary, description, marker, after) => new EntryParts(name, status, summary, description, marker, after));
 
+    private static readonly string[] Paths = ["a", "A.b", "[]", "[].c", "x[]..y[]", "m{}[]", ".", "a..", "[b", "items[].error.detail"];
+    private static readonly string[] FieldTypes = ["string", "int", "bool", "strings", "map", "records", "float"];
+    private static readonly string[] Formats = ["json", "xml", "text", "form", "yaml"];
+    private static readonly string[] Scopes = ["entry", "base", "message"];
+    private static readonly string[] Properties = ["Detail", "Title", "Code", "Items", "Message", "Flag"];
+
+    /// <summary>One field of a shape: any type, scope and path, valid or not.</summary>
+    private static readonly Gen<string> Field = Gen.Select(Gen.Int[0, Properties.Length - 1], Gen.Int[0, FieldTypes.Length - 1], Gen.Int[0, Scopes.Length - 1], Gen.Int[0, Paths.Length - 1], (p, t, o, path) =>
+        FieldTypes[t] == "records"
+            ? $"      - {{ property: {Properties[p]}, type: records, record: ValidationError, on: {Scopes[o]}, from: [{{ path: \"{Paths[path]}\", members: {{ Message: \"{Paths[(path + 1) % Paths.Length]}\", Field: $key }} }}] }}\n"
+            : $"      - {{ property: {Properties[p]}, type: {FieldTypes[t]}, on: {Scopes[o]}, path: \"{Paths[path]}\"{(t < 3 && p % 2 == 0 ? ", pattern: '^(\\\\w+)'" : string.Empty)} }}\n");
+
+    /// <summary>A body shape: any format, an optional requirement, a few fields.</summary>
+    private static readonly Gen<string> Shape = Gen.Select(Gen.Int[0, Formats.Length - 1], Gen.Int[-1, Paths.Length - 1], Field.Array[0, 3], (format, when, fields) =>
+        $"    format: {Formats[format]}\n" + (when >= 0 ? $"    when: {{ fields: [\"{Paths[when]}\"] }}\n" : string.Empty) + "    fields:\n" + string.Concat(fields));
+
     /// <summary>A spec that is valid by construction: unique names, one default per shared status, unique markers.</summary>
     private static readonly Gen<string> ValidishSpec = Gen.Select(
         Entry.Array[1, 6],
         Gen.Bool,
-        (entries, withHeaders) =>
+        Shape.Array[0, 3],
+        Gen.Int[0, 2],
+        (entries, withHeaders, drawnShapes, pick) =>
         {
+            // Shapes in a third of the specs: most of them break a rule, and the rest must stay valid often enough.
+            var shapes = pick == 0 ? drawnShapes : [];
             var text = new StringBuilder("namespace: Random.Errors\nprefix: Rnd\n");
             if (withHeaders)
             {
                 text.Append("headers:\n  - name: X-Kind\n    property: Problem\n    type: enum\n    values:\n      - { value: a, member: A, transient: false }\n");
+            }
+
+            if (shapes.Length > 0)
+            {
+                text.Append("bodies:\n");
+                for (var i = 0; i < shapes.Length; i++)
+                {
+                    text.Append("  - name: shape").Append(i).Append('\n').Append(shapes[i]);
+                }
             }
 
             text.Append("responses:\n");
@@ -65,6 +94,12 @@ public class SpecPropertyTests
                 else if (shared)
                 {
                     text.Append("    match:\n      body: [").Append(HostileStringTests.Quote($"m{i}:" + e.Marker)).Append("]\n");
+                }
+
+                if (shapes.Length > 0)
+                {
+                    // Shapes that exist, one that may not, and the built-in shorthands.
+                    text.Append("    body: [shape").Append(e.After % (shapes.Length + 1)).Append(e.After % 3 == 0 ? ", validation" : ", problem").Append("]\n");
                 }
 
                 if (e.After >= 0 && (e.Status < 200 || e.Status > 299))

@@ -78,6 +78,12 @@ internal static class BodyPath
                 suffixes++;
             }
 
+            if (name.Length == 0 && suffixes == 0 && i >= path.Length)
+            {
+                error = "it ends with '.'";
+                return null;
+            }
+
             if (name.Length == 0 && suffixes == 0)
             {
                 error = $"'{path[i]}' at character {i + 1} is not allowed (names use letters, digits, '_', '-', '@' and ':'; '[]' and '{{}}' follow a name)";

@@ -33,7 +33,7 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroBadRequestException : XeroApiException
     {
-        /// <summary>Creates the exception and reads the body with the body shapes 'projects-validation', 'accounting', 'accounting-xml', 'payroll-problem', 'assets-validation', 'bankfeeds-items', 'files-array', 'problem', 'plain-text', in that order.</summary>
+        /// <summary>Creates the exception and reads the body with the body shapes 'accounting', 'accounting-xml', 'payroll-problem', 'assets-validation', 'bankfeeds-items', 'files-array', 'projects-validation', 'problem', 'plain-text', in that order.</summary>
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroBadRequestException(XeroResponseClassification classification, string? responseBody)

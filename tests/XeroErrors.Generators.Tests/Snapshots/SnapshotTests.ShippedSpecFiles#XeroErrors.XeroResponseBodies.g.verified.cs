@@ -149,11 +149,6 @@ namespace XeroErrors
             switch (kind)
             {
                 case XeroResponseKind.BadRequest:
-                    if (FitsProjectsValidation(parsed))
-                    {
-                        return ReadProjectsValidation(parsed);
-                    }
-
                     if (FitsAccounting(parsed))
                     {
                         return ReadAccounting(parsed);
@@ -182,6 +177,11 @@ namespace XeroErrors
                     if (FitsFilesArray(parsed))
                     {
                         return ReadFilesArray(parsed);
+                    }
+
+                    if (FitsProjectsValidation(parsed))
+                    {
+                        return ReadProjectsValidation(parsed);
                     }
 
                     if (FitsProblem(parsed))
@@ -520,8 +520,8 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ValidationMessage = FirstText(root, null, Path6);
-            values.ModelState = ReadMap(root, Path4);
+            values.ValidationMessage = FirstText(root, null, Path4);
+            values.ModelState = ReadMap(root, Path6);
             return values;
         }
 
@@ -790,12 +790,12 @@ namespace XeroErrors
         private static readonly Step[] Path2 = new Step[] { new Step(StepKind.Name, "Message") };
         // Type
         private static readonly Step[] Path3 = new Step[] { new Step(StepKind.Name, "Type") };
-        // modelState
-        private static readonly Step[] Path4 = new Step[] { new Step(StepKind.Name, "modelState") };
+        // message
+        private static readonly Step[] Path4 = new Step[] { new Step(StepKind.Name, "message") };
         // modelState{}[]
         private static readonly Step[] Path5 = new Step[] { new Step(StepKind.Name, "modelState"), new Step(StepKind.Properties, null), new Step(StepKind.Items, null) };
-        // message
-        private static readonly Step[] Path6 = new Step[] { new Step(StepKind.Name, "message") };
+        // modelState
+        private static readonly Step[] Path6 = new Step[] { new Step(StepKind.Name, "modelState") };
         // invalidFields
         private static readonly Step[] Path7 = new Step[] { new Step(StepKind.Name, "invalidFields") };
         // invalidFields[]

@@ -104,7 +104,7 @@ namespace XeroErrors
                     break;
                 case 501:
                     kind = XeroResponseKind.NotImplemented;
-                    isTransient = true;
+                    isTransient = false;
                     break;
                 case 503:
                     if (headers.HasXRateLimitProblemHeader || Contains(body, "oauth_problem=rate%20limit%20exceeded"))
