@@ -161,9 +161,19 @@ namespace XeroErrors
             {
                 cancellationToken.ThrowIfCancellationRequested();
 
-                // Both throw ObjectDisposedException for a disposed content: misuse, which the caller is told of.
-                var declared = content.Headers.ContentLength;
-                var stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                long? declared;
+                global::System.IO.Stream stream;
+                try
+                {
+                    declared = content.Headers.ContentLength;
+                    stream = await content.ReadAsStreamAsync().ConfigureAwait(false);
+                }
+                catch (global::System.Exception ex) when (!(ex is global::System.ObjectDisposedException) && !cancellationToken.IsCancellationRequested)
+                {
+                    // A content that cannot give its body (one already consumed elsewhere, a failing custom content)
+                    // has nothing to read; only a disposed one is the caller's mistake, and that propagates.
+                    return;
+                }
 
                 _charset = content.Headers.ContentType == null ? null : content.Headers.ContentType.CharSet;
                 _codings = global::System.Linq.Enumerable.ToArray(content.Headers.ContentEncoding);
