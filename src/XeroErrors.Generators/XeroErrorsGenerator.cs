@@ -31,10 +31,18 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
             .Select(static (file, cancellationToken) => Guard.Parse(file.Path, () => SpecParser.Parse(file.Path, file.GetText(cancellationToken), cancellationToken)))
             .WithTrackingName(TrackingNames.ParsedSpecs);
 
+        // No spec at all: one warning that says where a spec goes (a project without one on purpose puts XERR107 in NoWarn).
+        var specCount = context.AdditionalTextsProvider
+            .Where(static file => SpecFiles.IsSpec(file.Path))
+            .Collect()
+            .Select(static (files, _) => files.Length);
+        context.RegisterSourceOutput(specCount, static (spc, count) => Guard.Report(spc, SpecFiles.NoSpecWarning(count)));
+
         // MSBuild options, applied to every spec; a bad value becomes a diagnostic there.
         var options = context.AnalyzerConfigOptionsProvider
             .Select(static (provider, _) => OptionsReader.Read(provider.GlobalOptions))
             .WithTrackingName(TrackingNames.Options);
+        context.RegisterSourceOutput(options, static (spc, o) => Guard.Report(spc, OptionsReader.Diagnostics(o)));
 
         var resolved = parsed
             .Combine(options)
@@ -79,6 +87,10 @@ internal sealed record EmitInput(string FilePath, SpecModel Model);
 /// <summary>Which additional files are specs.</summary>
 internal static class SpecFiles
 {
+    /// <summary>XERR107 when the project has no spec at all; nothing otherwise.</summary>
+    public static EquatableArray<DiagnosticInfo> NoSpecWarning(int specCount) =>
+        specCount > 0 ? EquatableArray<DiagnosticInfo>.Empty : new[] { DiagnosticInfo.Create(DiagnosticDescriptors.NoSpec, null) }.ToEquatableArray();
+
     public static bool IsSpec(string path)
     {
         var name = Path.GetFileName(path);

@@ -8,7 +8,7 @@ namespace XeroErrors.Generators.Tests;
 public class DiagnosticsTests
 {
     /// <summary>Ids covered by their own tests below rather than by <see cref="DiagnosticCases"/>.</summary>
-    private static readonly string[] TestedElsewhere = ["XERR020", "XERR021", "XERR103", "XERR999"];
+    private static readonly string[] TestedElsewhere = ["XERR020", "XERR021", "XERR103", "XERR107", "XERR999"];
 
     public static TheoryData<string, string, int, int> Cases()
     {
@@ -59,6 +59,64 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void AProjectWithoutASpecGetsOneWarningWithoutAFilePosition()
+    {
+        var none = GeneratorHarness.Run(Array.Empty<AdditionalText>());
+        var notSpecs = GeneratorHarness.Run([new InMemoryAdditionalText("/project/spec/errors.yml", ShippedSpec.Text), new InMemoryAdditionalText("/project/notes.yaml", "a: 1")]);
+        var one = GeneratorHarness.Run(ShippedSpec.Text);
+
+        foreach (var run in new[] { none, notSpecs })
+        {
+            var warning = Assert.Single(run.Diagnostics);
+            Assert.Equal("XERR107", warning.Id);
+            Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+            Assert.Equal(Location.None, warning.Location);
+            Assert.Contains("spec/errors.yaml", warning.GetMessage(), StringComparison.Ordinal);
+            Assert.Contains(".errors.yaml", warning.GetMessage(), StringComparison.Ordinal);
+            Assert.Empty(run.Sources);
+        }
+
+        Assert.DoesNotContain(one.Diagnostics, d => d.Id == "XERR107");
+    }
+
+    [Theory]
+    [InlineData(400, "Bad Request")]
+    [InlineData(500, "Internal Server Error")]
+    [InlineData(404, "Not Found")]
+    [InlineData(499, "<a short title>")]
+    public void AMissingSummarySuggestsTheStatusesOwnPhrase(int status, string phrase)
+    {
+        var run = GeneratorHarness.Run($"responses:\n  - name: A\n    status: {status}\n");
+
+        var diagnostic = Assert.Single(run.Diagnostics, d => d.Id == "XERR005");
+        Assert.Contains($"Add 'summary: {phrase}'", diagnostic.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    status: \"404\"\n    summary: S\n", "XERR010", "write 404 without quotes")]
+    [InlineData("    status: 503\n    summary: S\n    retry: { after: '300' }\n", "XERR015", "write 300 without quotes")]
+    public void AQuotedNumberSaysToRemoveTheQuotes(string entry, string id, string hint)
+    {
+        var run = GeneratorHarness.Run("responses:\n  - name: A\n" + entry);
+
+        Assert.Contains(hint, Assert.Single(run.Diagnostics, d => d.Id == id).GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ResponsesWithoutTheirKeyGiveOneXerr003AndNothingElse()
+    {
+        // The shipped spec with its 'responses:' line removed: the entries fall under 'headers:'.
+        var broken = ShippedSpec.Text.Replace("\nresponses:\n", "\n", StringComparison.Ordinal);
+
+        var run = GeneratorHarness.Run(broken);
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("XERR003", diagnostic.Id);
+        Assert.Contains("Put them under 'responses:'", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
     public void OneBuildShowsEveryMistakeInTheFile()
     {
         const string spec = "responses:\n  - name: class\n    status: 42\n    summary: S\n  - name: B\n    status: 404\n    retry: { after: x }\n";
@@ -79,6 +137,10 @@ public class DiagnosticsTests
         var diagnostic = Assert.Single(run.Diagnostics);
         Assert.Equal(id, diagnostic.Id);
         Assert.Equal(DiagnosticSeverity.Error, diagnostic.Severity);
+        // About the project file, not the spec: no position in errors.yaml, and said once however many specs there are.
+        Assert.Equal(Location.None, diagnostic.Location);
+        var twoSpecs = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.SpecPath, ShippedSpec.Text), new InMemoryAdditionalText("/project/other.errors.yaml", "namespace: Other\nprefix: Other\nresponses:\n  - { name: Gone, status: 410, summary: Gone }\n")], new Dictionary<string, string> { [property] = value });
+        Assert.Single(twoSpecs.Diagnostics, d => d.Id == id);
         Assert.Contains(property, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.Contains(value, diagnostic.GetMessage(), StringComparison.Ordinal);
         Assert.NotNull(run.Output.GetTypeByMetadataName("XeroErrors.XeroResponseKind"));
@@ -192,7 +254,8 @@ public class DiagnosticsTests
     {
         var run = GeneratorHarness.Run("not: [valid", path: "/project/config.yaml");
 
-        Assert.Empty(run.Diagnostics);
+        // Not read, so its broken YAML is no error; the project then has no spec, which is said once.
+        Assert.Equal(["XERR107"], run.Diagnostics.Select(d => d.Id));
         Assert.Empty(run.Sources);
     }
 }

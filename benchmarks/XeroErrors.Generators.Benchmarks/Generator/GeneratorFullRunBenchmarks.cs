@@ -17,7 +17,7 @@ public class GeneratorFullRunBenchmarks
     private AdditionalText _spec = null!;
     private CSharpCompilation _compilation = null!;
 
-    [Params(Specs.Shipped, "100", "1000", "10000")]
+    [Params(Specs.Shipped, Specs.ProjectsOnly, "100", "1000", "10000")]
     public string Spec { get; set; } = Specs.Shipped;
 
     [GlobalSetup]

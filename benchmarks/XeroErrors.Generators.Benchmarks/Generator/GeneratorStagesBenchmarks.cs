@@ -20,14 +20,14 @@ namespace XeroErrors.Generators.Benchmarks.Generator;
 public class GeneratorStagesBenchmarks
 {
     /// <summary>What the harness's compilation has: nullable references, HttpClient and System.Text.Json, no Polly.</summary>
-    private static readonly ConsumerCapabilities Capabilities = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false);
+    private static readonly ConsumerCapabilities Capabilities = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true, HasXml: true, HasRegex: true);
 
     private SourceText _text = null!;
     private SpecModel _model = null!;
     private IReadOnlyList<GeneratedFile> _files = null!;
     private CSharpCompilation _compilation = null!;
 
-    [Params("1000", "10000")]
+    [Params(Specs.Shipped, Specs.ProjectsOnly, "1000", "10000")]
     public string Spec { get; set; } = "1000";
 
     [GlobalSetup]

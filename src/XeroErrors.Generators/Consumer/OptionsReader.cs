@@ -1,5 +1,4 @@
 using System;
-using System.Linq;
 using Microsoft.CodeAnalysis.Diagnostics;
 using XeroErrors.Generators.Diagnostics;
 using XeroErrors.Generators.Model;
@@ -14,40 +13,40 @@ internal static class OptionsReader
         Get(options, GeneratorOptions.NamespaceProperty),
         Get(options, GeneratorOptions.AccessibilityProperty));
 
+    /// <summary>
+    /// The options' own diagnostics, once per project and without a file position: a bad MSBuild property is a
+    /// mistake in the project file, not in any spec (a bad <c>namespace</c> written in a spec keeps its spec position).
+    /// </summary>
+    public static EquatableArray<DiagnosticInfo> Diagnostics(GeneratorOptions options)
+    {
+        var diagnostics = new System.Collections.Generic.List<DiagnosticInfo>();
+        if (options.Accessibility is { } accessibility && !IsInternal(accessibility) && !string.Equals(accessibility, "public", StringComparison.OrdinalIgnoreCase))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, null, GeneratorOptions.AccessibilityProperty, YamlNodes.Quote(accessibility), "'public' or 'internal'"));
+        }
+
+        if (options.Namespace is { } ns && !Identifiers.IsValidNamespace(ns))
+        {
+            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamespace, null, YamlNodes.Quote(ns), "the MSBuild property '" + GeneratorOptions.NamespaceProperty + "'"));
+        }
+
+        return diagnostics.ToEquatableArray();
+    }
+
+    /// <summary>Applies the options to a spec's model; a bad value (reported by <see cref="Diagnostics"/>) is ignored, so the code still generates.</summary>
     public static SpecParseResult Apply(SpecParseResult result, GeneratorOptions options)
     {
-        var diagnostics = result.Diagnostics.ToList();
-        var model = result.Model;
-        var at = SpecLocation.FileStart(result.FilePath);
-
-        var isPublic = true;
-        if (options.Accessibility is { } accessibility)
+        if (result.Model is not { } model)
         {
-            if (string.Equals(accessibility, "internal", StringComparison.OrdinalIgnoreCase))
-            {
-                isPublic = false;
-            }
-            else if (!string.Equals(accessibility, "public", StringComparison.OrdinalIgnoreCase))
-            {
-                diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidOption, at, GeneratorOptions.AccessibilityProperty, YamlNodes.Quote(accessibility), "'public' or 'internal'"));
-            }
+            return result;
         }
 
-        var ns = options.Namespace;
-        if (ns is not null && !Identifiers.IsValidNamespace(ns))
-        {
-            diagnostics.Add(DiagnosticInfo.Create(DiagnosticDescriptors.InvalidNamespace, at, YamlNodes.Quote(ns), "the MSBuild property '" + GeneratorOptions.NamespaceProperty + "'"));
-            ns = null;
-        }
-
-        // A bad option is reported and ignored: the build fails on the error, and the code still generates.
-        if (model is not null)
-        {
-            model = model with { Namespace = ns ?? model.Namespace, IsPublic = isPublic };
-        }
-
-        return result with { Model = model, Diagnostics = diagnostics.ToEquatableArray() };
+        var isPublic = options.Accessibility is not { } accessibility || !IsInternal(accessibility);
+        var ns = options.Namespace is { } candidate && Identifiers.IsValidNamespace(candidate) ? candidate : model.Namespace;
+        return result with { Model = model with { Namespace = ns, IsPublic = isPublic } };
     }
+
+    private static bool IsInternal(string accessibility) => string.Equals(accessibility, "internal", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>MSBuild passes an unset property as an empty string: treat both as "not set".</summary>
     private static string? Get(AnalyzerConfigOptions options, string property) =>

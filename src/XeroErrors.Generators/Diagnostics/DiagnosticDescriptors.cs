@@ -52,7 +52,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidStatus = Error(
         "XERR010", "A status is not an HTTP status code",
-        "The status '{0}' is not an integer from 100 to 599. Write a status code such as 503, or a list such as [503, 429].");
+        "The status '{0}' is not an integer from 100 to 599.{1} Write a status code such as 503, or a list such as [503, 429].");
 
     public static readonly DiagnosticDescriptor SharedStatusWithoutDefault = Error(
         "XERR011", "A shared status has no default entry",
@@ -72,7 +72,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor InvalidRetryAfter = Error(
         "XERR015", "retry.after is not a number of seconds",
-        "'retry.after' is '{0}', which is not a whole, non-negative number of seconds. Write for example 'after: 300'.");
+        "'retry.after' is '{0}', which is not a whole, non-negative number of seconds.{1} Write for example 'after: 300'.");
 
     public static readonly DiagnosticDescriptor InvalidNamespace = Error(
         "XERR016", "The namespace is not a valid C# namespace",
@@ -137,6 +137,10 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ShadowedBodyShape = Warning(
         "XERR106", "A body shape is shadowed by an earlier one",
         "In '{0}', the body shape '{1}' is never read: every body it fits also fits '{2}', which is listed before it. List the more specific shape first.");
+
+    public static readonly DiagnosticDescriptor NoSpec = Warning(
+        "XERR107", "The project has no spec",
+        "The project uses XeroErrors.Generators but has no spec, so nothing is generated. Put the spec at spec/errors.yaml next to the project file, or add it to AdditionalFiles; only files named errors.yaml or ending in .errors.yaml are specs (errors.yml is not). A project without a spec on purpose can put XERR107 in NoWarn.");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "XERR999",

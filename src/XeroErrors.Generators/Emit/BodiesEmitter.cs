@@ -174,6 +174,8 @@ internal static class BodiesEmitter
     /// <summary>Read(kind, body): an entry's shapes in its order; an unlisted status tries every shape.</summary>
     private static void EmitRead(SourceWriter writer, EmitContext context)
     {
+        var entries = context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty).ToList();
+        var shapeList = $"global::System.Func<ParsedBody, {context.Nullable("BodyValues")}>[]";
         writer.WriteLine("/// <summary>Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.</summary>");
         writer.WriteLine($"internal static BodyValues Read({context.KindType} kind, {context.Nullable("string")} body)");
         writer.OpenBrace();
@@ -182,20 +184,19 @@ internal static class BodiesEmitter
         writer.WriteLine("return BodyValues.Empty;");
         writer.CloseBrace();
         writer.WriteLine();
-        writer.WriteLine("var parsed = new ParsedBody(body);");
         writer.WriteLine("switch (kind)");
         writer.OpenBrace();
-        foreach (var entry in context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty))
+        foreach (var entry in entries)
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
             writer.Indent();
-            WriteTries(writer, context, entry.BodyShapes);
+            writer.WriteLine($"return First(new ParsedBody(body), ShapesOf{entry.Name});");
             writer.Unindent();
         }
 
         writer.WriteLine($"case {context.KindType}.Unknown:");
         writer.Indent();
-        WriteTries(writer, context, context.Spec.Shapes.Select(s => s.Name));
+        writer.WriteLine("return First(new ParsedBody(body), ShapesOfUnknown);");
         writer.Unindent();
         writer.WriteLine("default:");
         writer.Indent();
@@ -203,44 +204,52 @@ internal static class BodiesEmitter
         writer.Unindent();
         writer.CloseBrace();
         writer.CloseBrace();
-    }
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            private static BodyValues First(ParsedBody parsed, {{shapeList}} shapes)
+            {
+                foreach (var shape in shapes)
+                {
+                    var values = shape(parsed);
+                    if (values != null)
+                    {
+                        return values;
+                    }
+                }
 
-    private static void WriteTries(SourceWriter writer, EmitContext context, IEnumerable<string> shapes)
-    {
-        foreach (var name in shapes)
+                return BodyValues.Empty;
+            }
+            """);
+        writer.WriteLine();
+        writer.WriteLine("// The shapes of each kind, in the spec's order; an unlisted status tries them all.");
+        foreach (var entry in entries)
         {
-            var method = context.ShapeMethod(name);
-            writer.WriteLine($"if (Fits{method}(parsed))");
-            writer.OpenBrace();
-            writer.WriteLine($"return Read{method}(parsed);");
-            writer.CloseBrace();
-            writer.WriteLine();
+            writer.WriteLine($"private static readonly {shapeList} ShapesOf{entry.Name} = {{ {string.Join(", ", entry.BodyShapes.Select(b => "Read" + context.ShapeMethod(b)))} }};");
         }
 
-        writer.WriteLine("return BodyValues.Empty;");
+        writer.WriteLine($"private static readonly {shapeList} ShapesOfUnknown = {{ {string.Join(", ", context.Spec.Shapes.Select(b => "Read" + context.ShapeMethod(b.Name)))} }};");
     }
 
     private static void EmitShape(SourceWriter writer, EmitContext context, BodyShapeModel shape, int index, PathTable paths)
     {
         var method = context.ShapeMethod(shape.Name);
         var root = RootOf(shape.Format);
-        writer.WriteLine($"// The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}).");
-        writer.WriteLine($"private static bool Fits{method}(ParsedBody parsed)");
+        writer.WriteLine($"/// <summary>The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}): what it reads, or null when the body does not fit it.</summary>");
+        writer.WriteLine($"private static {context.Nullable("BodyValues")} Read{method}(ParsedBody parsed)");
         writer.OpenBrace();
         writer.WriteLine($"var root = parsed.{root};");
-        var conditions = new List<string> { "root != null" };
+        var conditions = new List<string>();
         if (shape.Root is not null)
         {
-            conditions.Add($"string.Equals(root{Bang(context)}.Name, {CSharpText.Literal(shape.Root)}, global::System.StringComparison.OrdinalIgnoreCase)");
+            conditions.Add($"string.Equals(root.Name, {CSharpText.Literal(shape.Root)}, global::System.StringComparison.OrdinalIgnoreCase)");
         }
 
-        conditions.AddRange(shape.RequiredPaths.Select(p => $"Find(root{Bang(context)}, {paths.Get(p)}).Count > 0"));
-        writer.WriteLine($"return {string.Join(" && ", conditions)};");
+        conditions.AddRange(shape.RequiredPaths.Select(p => $"Find(root, {paths.Get(p)}).Count > 0"));
+        writer.WriteLine(conditions.Count == 0 ? "if (root == null)" : $"if (root == null || !({string.Join(" && ", conditions)}))");
+        writer.OpenBrace();
+        writer.WriteLine("return null;");
         writer.CloseBrace();
         writer.WriteLine();
-        writer.WriteLine($"private static BodyValues Read{method}(ParsedBody parsed)");
-        writer.OpenBrace();
-        writer.WriteLine($"var root = parsed.{root}{Bang(context)};");
         writer.WriteLine("var values = new BodyValues();");
         foreach (var field in shape.Fields)
         {

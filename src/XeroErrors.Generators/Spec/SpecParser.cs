@@ -107,6 +107,14 @@ internal sealed partial class SpecParser
         ReadText(rootMap, "source");
         ReadText(rootMap, "description");
 
+        // Entries with a 'status:' under another key (the 'responses:' line lost or misspelt) are responses: say that
+        // once, instead of a flood of header and unknown-key errors about them.
+        if (Find(rootMap, "responses") is null && MisplacedResponses(rootMap) is { } misplaced)
+        {
+            Report(DiagnosticDescriptors.MissingResponses, Loc(misplaced.Key), $"The spec has no 'responses' key; the entries under '{YamlNodes.Quote((misplaced.Key as YamlScalarNode)?.Value)}' have 'status:', so they look like responses. Put them under 'responses:'");
+            return Skeleton();
+        }
+
         var headers = ReadHeaders(rootMap);
         var responses = ReadResponses(rootMap) ?? new List<RawResponse>();
 
@@ -404,6 +412,7 @@ internal sealed partial class SpecParser
             ok = false;
         }
 
+        var statuses = ReadStatuses(map, label, ref ok);
         var summary = ReadText(map, "summary");
         if (Find(map, "summary") is { } summaryNode && summaryNode is not YamlScalarNode)
         {
@@ -411,11 +420,12 @@ internal sealed partial class SpecParser
         }
         else if (summary is null || summary.Trim().Length == 0)
         {
-            Report(DiagnosticDescriptors.MissingRequiredKey, Loc(Find(map, "summary") ?? nameNode ?? map), label, "summary", "Not Found");
+            // Suggest HTTP's own phrase for the entry's status; a status HTTP does not name gets no made-up one.
+            var phrase = statuses.Count > 0 ? ReasonPhrases.Of(statuses[0].Status) : null;
+            Report(DiagnosticDescriptors.MissingRequiredKey, Loc(Find(map, "summary") ?? nameNode ?? map), label, "summary", phrase ?? "<a short title>");
             ok = false;
         }
 
-        var statuses = ReadStatuses(map, label, ref ok);
         var description = ReadText(map, "description");
         var notes = ReadText(map, "notes");
         var example = ReadText(map, "example");
@@ -458,14 +468,14 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidStatus, Loc(item), item is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(item));
+                Report(DiagnosticDescriptors.InvalidStatus, Loc(item), item is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(item), QuotedNumberHint(item));
                 ok = false;
             }
         }
 
         if (!any)
         {
-            Report(DiagnosticDescriptors.InvalidStatus, Loc(node), "[]");
+            Report(DiagnosticDescriptors.InvalidStatus, Loc(node), "[]", string.Empty);
             ok = false;
         }
 
@@ -606,7 +616,7 @@ internal sealed partial class SpecParser
             }
             else
             {
-                Report(DiagnosticDescriptors.InvalidRetryAfter, Loc(afterNode), afterNode is YamlScalarNode text ? YamlNodes.Quote(text.Value) : YamlNodes.Describe(afterNode));
+                Report(DiagnosticDescriptors.InvalidRetryAfter, Loc(afterNode), afterNode is YamlScalarNode text ? YamlNodes.Quote(text.Value) : YamlNodes.Describe(afterNode), QuotedNumberHint(afterNode));
             }
         }
 
@@ -659,6 +669,26 @@ internal sealed partial class SpecParser
             }
         }
     }
+
+    /// <summary>The root key whose sequence holds mappings with a 'status:' key, if any.</summary>
+    private static KeyValuePair<YamlNode, YamlNode>? MisplacedResponses(YamlMappingNode root)
+    {
+        foreach (var pair in root.Children)
+        {
+            if (pair.Value is YamlSequenceNode sequence && sequence.Children.Any(item => item is YamlMappingNode entry && Find(entry, "status") is not null))
+            {
+                return pair;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For a number written in quotes (which YAML reads as text), the sentence that says so; empty otherwise.</summary>
+    private static string QuotedNumberHint(YamlNode node) =>
+        node is YamlScalarNode scalar && scalar.Style != ScalarStyle.Plain && int.TryParse(scalar.Value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _)
+            ? " It is in quotes, so YAML reads it as text: write " + scalar.Value + " without quotes."
+            : string.Empty;
 
     private static YamlNode? Find(YamlMappingNode map, string key) => YamlNodes.Find(map, key);
 

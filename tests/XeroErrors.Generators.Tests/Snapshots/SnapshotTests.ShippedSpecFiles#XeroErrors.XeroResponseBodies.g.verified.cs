@@ -145,289 +145,83 @@ namespace XeroErrors
                 return BodyValues.Empty;
             }
 
-            var parsed = new ParsedBody(body);
             switch (kind)
             {
                 case XeroResponseKind.BadRequest:
-                    if (FitsAccounting(parsed))
-                    {
-                        return ReadAccounting(parsed);
-                    }
-
-                    if (FitsAccountingXml(parsed))
-                    {
-                        return ReadAccountingXml(parsed);
-                    }
-
-                    if (FitsPayrollProblem(parsed))
-                    {
-                        return ReadPayrollProblem(parsed);
-                    }
-
-                    if (FitsAssetsValidation(parsed))
-                    {
-                        return ReadAssetsValidation(parsed);
-                    }
-
-                    if (FitsBankfeedsItems(parsed))
-                    {
-                        return ReadBankfeedsItems(parsed);
-                    }
-
-                    if (FitsFilesArray(parsed))
-                    {
-                        return ReadFilesArray(parsed);
-                    }
-
-                    if (FitsProjectsValidation(parsed))
-                    {
-                        return ReadProjectsValidation(parsed);
-                    }
-
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfBadRequest);
                 case XeroResponseKind.Unauthorized:
-                    if (FitsGatewayProblem(parsed))
-                    {
-                        return ReadGatewayProblem(parsed);
-                    }
-
-                    if (FitsOauth1Problem(parsed))
-                    {
-                        return ReadOauth1Problem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfUnauthorized);
                 case XeroResponseKind.NotFound:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfNotFound);
                 case XeroResponseKind.InternalError:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfInternalError);
                 case XeroResponseKind.RateLimitExceeded:
-                    if (FitsOauth1Problem(parsed))
-                    {
-                        return ReadOauth1Problem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfRateLimitExceeded);
                 case XeroResponseKind.NotAvailable:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfNotAvailable);
                 case XeroResponseKind.OrganisationOffline:
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfOrganisationOffline);
                 case XeroResponseKind.Forbidden:
-                    if (FitsGatewayProblem(parsed))
-                    {
-                        return ReadGatewayProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfForbidden);
                 case XeroResponseKind.Conflict:
-                    if (FitsBankfeedsItems(parsed))
-                    {
-                        return ReadBankfeedsItems(parsed);
-                    }
-
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfConflict);
                 case XeroResponseKind.PayloadTooLarge:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfPayloadTooLarge);
                 case XeroResponseKind.UnprocessableEntity:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfUnprocessableEntity);
                 case XeroResponseKind.NotImplemented:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfNotImplemented);
                 case XeroResponseKind.PreconditionFailed:
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfPreconditionFailed);
                 case XeroResponseKind.TokenRequestRejected:
-                    if (FitsOauthError(parsed))
-                    {
-                        return ReadOauthError(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfTokenRequestRejected);
                 case XeroResponseKind.Unknown:
-                    if (FitsAccounting(parsed))
-                    {
-                        return ReadAccounting(parsed);
-                    }
-
-                    if (FitsAccountingXml(parsed))
-                    {
-                        return ReadAccountingXml(parsed);
-                    }
-
-                    if (FitsProjectsValidation(parsed))
-                    {
-                        return ReadProjectsValidation(parsed);
-                    }
-
-                    if (FitsPayrollProblem(parsed))
-                    {
-                        return ReadPayrollProblem(parsed);
-                    }
-
-                    if (FitsAssetsValidation(parsed))
-                    {
-                        return ReadAssetsValidation(parsed);
-                    }
-
-                    if (FitsBankfeedsItems(parsed))
-                    {
-                        return ReadBankfeedsItems(parsed);
-                    }
-
-                    if (FitsFilesArray(parsed))
-                    {
-                        return ReadFilesArray(parsed);
-                    }
-
-                    if (FitsOauthError(parsed))
-                    {
-                        return ReadOauthError(parsed);
-                    }
-
-                    if (FitsGatewayProblem(parsed))
-                    {
-                        return ReadGatewayProblem(parsed);
-                    }
-
-                    if (FitsProblem(parsed))
-                    {
-                        return ReadProblem(parsed);
-                    }
-
-                    if (FitsOauth1Problem(parsed))
-                    {
-                        return ReadOauth1Problem(parsed);
-                    }
-
-                    if (FitsPlainText(parsed))
-                    {
-                        return ReadPlainText(parsed);
-                    }
-
-                    return BodyValues.Empty;
+                    return First(new ParsedBody(body), ShapesOfUnknown);
                 default:
                     return BodyValues.Empty;
             }
         }
 
-        // The body shape 'accounting' (json).
-        private static bool FitsAccounting(ParsedBody parsed)
+        private static BodyValues First(ParsedBody parsed, global::System.Func<ParsedBody, BodyValues?>[] shapes)
         {
-            var root = parsed.Json;
-            return root != null && Find(root!, Path0).Count > 0;
+            foreach (var shape in shapes)
+            {
+                var values = shape(parsed);
+                if (values != null)
+                {
+                    return values;
+                }
+            }
+
+            return BodyValues.Empty;
         }
 
-        private static BodyValues ReadAccounting(ParsedBody parsed)
+        // The shapes of each kind, in the spec's order; an unlisted status tries them all.
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfBadRequest = { ReadAccounting, ReadAccountingXml, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadProjectsValidation, ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfUnauthorized = { ReadGatewayProblem, ReadOauth1Problem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfNotFound = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfInternalError = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfRateLimitExceeded = { ReadOauth1Problem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfNotAvailable = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfOrganisationOffline = { ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfForbidden = { ReadGatewayProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfConflict = { ReadBankfeedsItems, ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfPayloadTooLarge = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfUnprocessableEntity = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfNotImplemented = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfPreconditionFailed = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfTokenRequestRejected = { ReadOauthError };
+        private static readonly global::System.Func<ParsedBody, BodyValues?>[] ShapesOfUnknown = { ReadAccounting, ReadAccountingXml, ReadProjectsValidation, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadOauthError, ReadGatewayProblem, ReadProblem, ReadOauth1Problem, ReadPlainText };
+
+        /// <summary>The body shape 'accounting' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadAccounting(ParsedBody parsed)
         {
-            var root = parsed.Json!;
+            var root = parsed.Json;
+            if (root == null || !(Find(root, Path0).Count > 0))
+            {
+                return null;
+            }
+
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -454,16 +248,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'accounting-xml' (xml).
-        private static bool FitsAccountingXml(ParsedBody parsed)
+        /// <summary>The body shape 'accounting-xml' (xml): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadAccountingXml(ParsedBody parsed)
         {
             var root = parsed.Xml;
-            return root != null && string.Equals(root!.Name, "ApiException", global::System.StringComparison.OrdinalIgnoreCase);
-        }
+            if (root == null || !(string.Equals(root.Name, "ApiException", global::System.StringComparison.OrdinalIgnoreCase)))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadAccountingXml(ParsedBody parsed)
-        {
-            var root = parsed.Xml!;
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -490,16 +283,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'projects-validation' (json).
-        private static bool FitsProjectsValidation(ParsedBody parsed)
+        /// <summary>The body shape 'projects-validation' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadProjectsValidation(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path4).Count > 0;
-        }
+            if (root == null || !(Find(root, Path4).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadProjectsValidation(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -525,16 +317,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'payroll-problem' (json).
-        private static bool FitsPayrollProblem(ParsedBody parsed)
+        /// <summary>The body shape 'payroll-problem' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadPayrollProblem(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path7).Count > 0;
-        }
+            if (root == null || !(Find(root, Path7).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadPayrollProblem(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -561,16 +352,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'assets-validation' (json).
-        private static bool FitsAssetsValidation(ParsedBody parsed)
+        /// <summary>The body shape 'assets-validation' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadAssetsValidation(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path14).Count > 0;
-        }
+            if (root == null || !(Find(root, Path14).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadAssetsValidation(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -612,16 +402,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'bankfeeds-items' (json).
-        private static bool FitsBankfeedsItems(ParsedBody parsed)
+        /// <summary>The body shape 'bankfeeds-items' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadBankfeedsItems(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path20).Count > 0;
-        }
+            if (root == null || !(Find(root, Path20).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadBankfeedsItems(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -663,16 +452,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'files-array' (json).
-        private static bool FitsFilesArray(ParsedBody parsed)
+        /// <summary>The body shape 'files-array' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadFilesArray(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path29).Count > 0;
-        }
+            if (root == null || !(Find(root, Path29).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadFilesArray(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
@@ -699,32 +487,30 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'oauth-error' (json).
-        private static bool FitsOauthError(ParsedBody parsed)
+        /// <summary>The body shape 'oauth-error' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadOauthError(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path33).Count > 0;
-        }
+            if (root == null || !(Find(root, Path33).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadOauthError(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             values.Error = FirstText(root, null, Path33);
             values.ErrorDescription = FirstText(root, null, Path34);
             return values;
         }
 
-        // The body shape 'gateway-problem' (json).
-        private static bool FitsGatewayProblem(ParsedBody parsed)
+        /// <summary>The body shape 'gateway-problem' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadGatewayProblem(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path11).Count > 0;
-        }
+            if (root == null || !(Find(root, Path11).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadGatewayProblem(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             values.Detail = FirstText(root, null, Path11);
             values.Title = FirstText(root, null, Path12);
@@ -734,16 +520,15 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'problem' (json).
-        private static bool FitsProblem(ParsedBody parsed)
+        /// <summary>The body shape 'problem' (json): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadProblem(ParsedBody parsed)
         {
             var root = parsed.Json;
-            return root != null && Find(root!, Path11).Count > 0;
-        }
+            if (root == null || !(Find(root, Path11).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadProblem(ParsedBody parsed)
-        {
-            var root = parsed.Json!;
             var values = new BodyValues();
             values.Detail = FirstText(root, null, Path11);
             values.Title = FirstText(root, null, Path12);
@@ -751,32 +536,30 @@ namespace XeroErrors
             return values;
         }
 
-        // The body shape 'oauth1-problem' (form).
-        private static bool FitsOauth1Problem(ParsedBody parsed)
+        /// <summary>The body shape 'oauth1-problem' (form): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadOauth1Problem(ParsedBody parsed)
         {
             var root = parsed.Form;
-            return root != null && Find(root!, Path35).Count > 0;
-        }
+            if (root == null || !(Find(root, Path35).Count > 0))
+            {
+                return null;
+            }
 
-        private static BodyValues ReadOauth1Problem(ParsedBody parsed)
-        {
-            var root = parsed.Form!;
             var values = new BodyValues();
             values.OAuthProblem = FirstText(root, null, Path35);
             values.OAuthProblemAdvice = FirstText(root, null, Path36);
             return values;
         }
 
-        // The body shape 'plain-text' (text).
-        private static bool FitsPlainText(ParsedBody parsed)
+        /// <summary>The body shape 'plain-text' (text): what it reads, or null when the body does not fit it.</summary>
+        private static BodyValues? ReadPlainText(ParsedBody parsed)
         {
             var root = parsed.PlainText;
-            return root != null;
-        }
+            if (root == null)
+            {
+                return null;
+            }
 
-        private static BodyValues ReadPlainText(ParsedBody parsed)
-        {
-            var root = parsed.PlainText!;
             var values = new BodyValues();
             values.Text = FirstText(root, null, Path37);
             return values;
