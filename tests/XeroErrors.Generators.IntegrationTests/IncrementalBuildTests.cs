@@ -78,4 +78,44 @@ public sealed class IncrementalBuildTests
         Assert.True(deleted.Succeeded, deleted.Describe());
         Assert.Contains("payroll: no", deleted.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_tab_in_one_entry_is_one_error_at_the_tab_and_the_rest_still_builds()
+    {
+        var app = new ConsumerProject(_packed.NewProjectFolder("tab"), "Tab.csproj");
+        app.Write("Tab.csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        var lines = File.ReadAllText(Repo.ShippedSpec).Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n');
+        var at = Array.IndexOf(lines, "    summary: Organisation Offline");
+        Assert.True(at > 0, "The shipped spec has no OrganisationOffline summary line.");
+        lines[at] = "\tsummary: Organisation Offline";
+        app.Write("spec/errors.yaml", string.Join('\n', lines));
+        app.Write("Program.cs", """
+            try
+            {
+                XeroErrors.XeroResponseClassifier.EnsureSuccess(400, "{}");
+            }
+            catch (XeroErrors.XeroBadRequestException ex)
+            {
+                System.Console.WriteLine(ex.ValidationErrors.Count);
+            }
+            """);
+
+        var build = await app.BuildAsync();
+
+        Assert.False(build.Succeeded, build.Describe());
+        var error = Assert.Single(build.Errors);
+        Assert.Contains($"errors.yaml({at + 1},1): error XERR001:", error, StringComparison.Ordinal);
+        Assert.Contains("Indent with spaces, not tabs", error, StringComparison.Ordinal);
+    }
 }

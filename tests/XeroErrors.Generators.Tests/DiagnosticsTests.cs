@@ -117,6 +117,29 @@ public class DiagnosticsTests
     }
 
     [Fact]
+    public void ATabInOneEntryIsReportedAtTheTabAndCostsOnlyThatEntry()
+    {
+        const string line = "    summary: Organisation Offline";
+        var lines = ShippedSpec.Text.Split('\n');
+        var at = Array.IndexOf(lines, line);
+        Assert.True(at > 0, "The shipped spec has no OrganisationOffline summary line.");
+        lines[at] = "\t" + line.TrimStart();
+
+        var run = GeneratorHarness.Run(string.Join('\n', lines));
+
+        var diagnostic = Assert.Single(run.Diagnostics);
+        Assert.Equal("XERR001", diagnostic.Id);
+        Assert.Equal((at, 0), (diagnostic.Location.GetLineSpan().StartLinePosition.Line, diagnostic.Location.GetLineSpan().StartLinePosition.Character));
+        Assert.Contains("Indent with spaces, not tabs", diagnostic.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(run.CompilationProblems());
+        var kinds = run.Output.GetTypeByMetadataName("XeroErrors.XeroResponseKind")!.MemberNames.ToList();
+        Assert.Contains("BadRequest", kinds);
+        Assert.Contains("NotAvailable", kinds);
+        Assert.DoesNotContain("OrganisationOffline", kinds);
+        Assert.NotNull(run.Output.GetTypeByMetadataName("XeroErrors.XeroBadRequestException"));
+    }
+
+    [Fact]
     public void OneBuildShowsEveryMistakeInTheFile()
     {
         const string spec = "responses:\n  - name: class\n    status: 42\n    summary: S\n  - name: B\n    status: 404\n    retry: { after: x }\n";

@@ -41,6 +41,12 @@ internal sealed partial class SpecParser
         return new SpecParseResult(path, model, diagnostics, parser._bodyUses.ToEquatableArray());
     }
 
+    /// <summary>How many broken lines a spec may lose before it is given up: each syntax error costs one.</summary>
+    private const int MaxRecoveries = 3;
+
+    /// <summary>Lines (0-based) blanked to read past a syntax error; the entries they fall in are left out.</summary>
+    private readonly List<int> _blankedLines = new();
+
     private SpecModel? Read(string text, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -49,9 +55,28 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (!CheckDepth(text))
+        if (!CheckDepth(text, out var brokenLine))
         {
-            return Skeleton();
+            if (brokenLine < 0 || _blankedLines.Count >= MaxRecoveries)
+            {
+                return Skeleton();
+            }
+
+            // Read again without the broken line, so one mistake costs one entry rather than the whole spec. What
+            // that read says beyond further syntax errors is about a spec with a line missing, so it is not reported:
+            // the build fails on the syntax error, and the rest still generates.
+            var reported = _diagnostics.Count;
+            _blankedLines.Add(brokenLine);
+            var model = Read(BlankLine(text, brokenLine), cancellationToken) ?? Skeleton();
+            for (var i = _diagnostics.Count - 1; i >= reported; i--)
+            {
+                if (_diagnostics[i].Id != DiagnosticDescriptors.YamlSyntaxError.Id)
+                {
+                    _diagnostics.RemoveAt(i);
+                }
+            }
+
+            return model;
         }
 
         var stream = new YamlStream();
@@ -117,6 +142,11 @@ internal sealed partial class SpecParser
 
         var headers = ReadHeaders(rootMap);
         var responses = ReadResponses(rootMap) ?? new List<RawResponse>();
+        if (_blankedLines.Count > 0 && Find(rootMap, "responses") is YamlSequenceNode items)
+        {
+            var broken = BlankedItems(items);
+            responses.RemoveAll(r => broken.Contains(r.Node));
+        }
 
         // Entries and headers that break a cross-entry rule are left out, so what is generated still compiles.
         var (rejectedResponses, rejectedHeaders) = new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
@@ -136,8 +166,9 @@ internal sealed partial class SpecParser
     internal static SpecModel Skeleton() =>
         new(SpecKeys.DefaultNamespace, SpecKeys.DefaultPrefix, IsPublic: true, EquatableArray<ResponseModel>.Empty, DefaultHeaders().Select(h => h.Model).ToEquatableArray());
 
-    private bool CheckDepth(string text)
+    private bool CheckDepth(string text, out int brokenLine)
     {
+        brokenLine = -1;
         ParsingEvent? last = null;
         try
         {
@@ -171,7 +202,18 @@ internal sealed partial class SpecParser
         }
         catch (YamlException ex)
         {
-            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+            // YamlDotNet reports an indenting tab where it gave up, often a line early: point at the tab itself.
+            if (FirstIndentingTab(text, (int)ex.Start.Line) is { } tab)
+            {
+                Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, tab, tab), "a tab indents this line, and YAML allows only spaces there. Indent with spaces, not tabs");
+                brokenLine = (int)tab.Line - 1;
+            }
+            else
+            {
+                Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+                brokenLine = (int)Math.Max(0, ex.Start.Line - 1);
+            }
+
             return false;
         }
         catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
@@ -182,6 +224,60 @@ internal sealed partial class SpecParser
             Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
             return false;
         }
+    }
+
+    /// <summary>The first tab in the indentation of a line up to one after <paramref name="errorLine"/> (1-based), as a mark.</summary>
+    private static Mark? FirstIndentingTab(string text, int errorLine)
+    {
+        var line = 1;
+        var lineStart = 0;
+        for (var i = 0; i <= text.Length && line <= errorLine + 1; i++)
+        {
+            if (i == text.Length || text[i] == '\n')
+            {
+                for (var j = lineStart; j < i && (text[j] == ' ' || text[j] == '\t'); j++)
+                {
+                    if (text[j] == '\t')
+                    {
+                        return new Mark(j, line, j - lineStart + 1);
+                    }
+                }
+
+                line++;
+                lineStart = i + 1;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The text with one line (0-based) made empty, every other line where it was.</summary>
+    private static string BlankLine(string text, int lineIndex)
+    {
+        var lines = text.Split('\n');
+        if (lineIndex < lines.Length)
+        {
+            lines[lineIndex] = lines[lineIndex].EndsWith("\r", StringComparison.Ordinal) ? "\r" : string.Empty;
+        }
+
+        return string.Join("\n", lines);
+    }
+
+    /// <summary>The items of 'responses:' that held a line blanked to read past a syntax error: what is left of them is not the author's.</summary>
+    private HashSet<YamlNode> BlankedItems(YamlSequenceNode items)
+    {
+        var broken = new HashSet<YamlNode>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < items.Children.Count; i++)
+        {
+            var first = items.Children[i].Start.Line - 1;
+            var next = i + 1 < items.Children.Count ? items.Children[i + 1].Start.Line - 1 : items.Children[i].End.Line;
+            if (_blankedLines.Any(line => line >= first && line < next))
+            {
+                broken.Add(items.Children[i]);
+            }
+        }
+
+        return broken;
     }
 
     private static string YamlMessage(YamlException ex)
@@ -682,6 +778,15 @@ internal sealed partial class SpecParser
         }
 
         return null;
+    }
+
+    private sealed class ReferenceEqualityComparer : IEqualityComparer<YamlNode>
+    {
+        public static readonly ReferenceEqualityComparer Instance = new();
+
+        public bool Equals(YamlNode? x, YamlNode? y) => ReferenceEquals(x, y);
+
+        public int GetHashCode(YamlNode obj) => System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(obj);
     }
 
     /// <summary>For a number written in quotes (which YAML reads as text), the sentence that says so; empty otherwise.</summary>
