@@ -84,7 +84,9 @@ internal static class ClassificationEmitter
     internal static void ForwardedHeaderProperty(SourceWriter writer, EmitContext context, HeaderModel header, string headersAccess = "Headers")
     {
         var description = header.Description is null ? $"The {header.Name} header." : $"{header.Description} From the {header.Name} header.";
-        FileHeader.Doc(writer, description, "Null when the header is absent or malformed.");
+        FileHeader.Doc(writer, description, header.Type == HeaderType.Enum
+            ? "Null when the header is absent; Unknown when it has a value the spec does not list (see the Text property for what was sent)."
+            : "Null when the header is absent or malformed.");
         writer.WriteLine($"public {context.HeaderPropertyType(header)} {header.Property} => {headersAccess}.{header.Property};");
         if (header.Type == HeaderType.Enum)
         {

@@ -223,7 +223,7 @@ internal static class ExceptionsEmitter
     {
         var n = context.Nullable("string");
         var type = context.ExceptionTypeOf(entry);
-        ResponseDocs.Write(writer, entry, $"Thrown for responses classified as {context.KindType}.{entry.Name}.");
+        ResponseDocs.Write(writer, entry, $"Thrown for responses classified as <see cref=\"{context.KindType}.{entry.Name}\"/>.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {type} : {context.ExceptionType}");
         writer.OpenBrace();

@@ -8,6 +8,7 @@ namespace XeroErrors.Generators.Emit;
 /// <summary>Writes a response entry's spec text as XML docs, so IntelliSense shows the documentation's own words.</summary>
 internal static class ResponseDocs
 {
+    /// <param name="extraSummary">A sentence for the summary, already XML (it may hold a cref); it goes in a paragraph of its own so the IDE does not run it into the description.</param>
     public static void Write(SourceWriter writer, ResponseModel response, string? extraSummary = null)
     {
         var statuses = string.Join(", ", response.Statuses.Select(s => s.ToString(CultureInfo.InvariantCulture)));
@@ -20,7 +21,7 @@ internal static class ResponseDocs
 
         if (extraSummary is not null)
         {
-            writer.WriteLine("/// " + CSharpText.XmlText(extraSummary));
+            writer.WriteLine("/// <para>" + extraSummary + "</para>");
         }
 
         writer.WriteLine("/// </summary>");

@@ -112,7 +112,7 @@ namespace XeroErrors
         /// Which rate limit was exceeded. From the X-Rate-Limit-Problem header.
         /// </summary>
         /// <remarks>
-        /// Null when the header is absent or malformed.
+        /// Null when the header is absent; Unknown when it has a value the spec does not list (see the Text property for what was sent).
         /// </remarks>
         public XeroRateLimitProblem? RateLimitProblem => Headers.RateLimitProblem;
 

@@ -6,7 +6,7 @@ namespace XeroErrors
 {
     /// <summary>
     /// HTTP 400 Bad Request: A bad request or a validation exception has occurred.
-    /// Thrown for responses classified as XeroResponseKind.BadRequest.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.BadRequest"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -61,7 +61,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 401 Unauthorized: Invalid authorization credentials or organisation hasn’t been provisioned in Xero Projects.
-    /// Thrown for responses classified as XeroResponseKind.Unauthorized.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.Unauthorized"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -102,7 +102,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 404 Not Found: The resource you have specified cannot be found
-    /// Thrown for responses classified as XeroResponseKind.NotFound.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotFound"/>.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroNotFoundException : XeroApiException
@@ -123,7 +123,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 500 Internal Error: An unhandled error with the Xero API. Contact the Xero API team if problems persist
-    /// Thrown for responses classified as XeroResponseKind.InternalError.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.InternalError"/>.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroInternalErrorException : XeroApiException
@@ -144,7 +144,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 503, 429 Rate Limit Exceeded: The API rate limit for your organisation/application pairing has been exceeded.
-    /// Thrown for responses classified as XeroResponseKind.RateLimitExceeded.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.RateLimitExceeded"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -173,7 +173,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 503 Not Available: API is currently unavailable – typically due to a scheduled outage – try again soon.
-    /// Thrown for responses classified as XeroResponseKind.NotAvailable.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotAvailable"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -202,7 +202,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 503 Organisation Offline: A specific organisation may not be available though the Xero APIs themselves are online. In this instance, the below response will be returned. Typically this situation may occur for several minutes. A retry interval of 5mins or so is recommended.
-    /// Thrown for responses classified as XeroResponseKind.OrganisationOffline.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.OrganisationOffline"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -228,7 +228,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 403 Forbidden: AuthenticationUnsuccessful: the xero-tenant-id header is missing or wrong, or the connection has no access to this organisation.
-    /// Thrown for responses classified as XeroResponseKind.Forbidden.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.Forbidden"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -266,7 +266,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 409 Conflict: The request conflicts with what exists, such as a duplicate statement or an asset type that already exists.
-    /// Thrown for responses classified as XeroResponseKind.Conflict.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.Conflict"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -292,7 +292,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 413 Payload Too Large: The request is larger than the API accepts, such as a statement over the size limit.
-    /// Thrown for responses classified as XeroResponseKind.PayloadTooLarge.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.PayloadTooLarge"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -318,7 +318,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 422 Unprocessable Entity: The request is well formed but its content cannot be processed.
-    /// Thrown for responses classified as XeroResponseKind.UnprocessableEntity.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.UnprocessableEntity"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -344,7 +344,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)
-    /// Thrown for responses classified as XeroResponseKind.NotImplemented.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotImplemented"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -370,7 +370,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0
-    /// Thrown for responses classified as XeroResponseKind.PreconditionFailed.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.PreconditionFailed"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -396,7 +396,7 @@ namespace XeroErrors
 
     /// <summary>
     /// HTTP 400, 401 Token Request Rejected: The OAuth 2.0 token endpoint refused a token request, such as a refresh with an expired, revoked or already used refresh token (invalid_grant) or a wrong client id or secret (invalid_client).
-    /// Thrown for responses classified as XeroResponseKind.TokenRequestRejected.
+    /// <para>Thrown for responses classified as <see cref="XeroResponseKind.TokenRequestRejected"/>.</para>
     /// </summary>
     /// <remarks>
     /// <para>
