@@ -23,6 +23,7 @@ public sealed class PackageTests
         Assert.Contains("analyzers/dotnet/cs/YamlDotNet.dll", entries);
         Assert.Contains("build/XeroErrors.Generators.props", entries);
         Assert.Contains("buildTransitive/XeroErrors.Generators.props", entries);
+        Assert.Contains("build/errors.schema.json", entries);
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
 
@@ -114,6 +115,8 @@ public sealed class PackageTests
         var run = await app.RunAsync();
         Assert.True(run.Succeeded, run.Describe());
         Assert.Empty(run.Warnings);
+        // The schema is where the README tells a spec's first line to point.
+        Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "spec", "errors.schema.json")), File.ReadAllText(Path.Combine(app.Directory, "obj", "XeroErrors", "errors.schema.json")));
         Assert.Contains("Maintenance transient=True after=00:01:00", run.Output, StringComparison.Ordinal);
         Assert.Contains("Unavailable", run.Output, StringComparison.Ordinal);
         Assert.Contains("caught AcmeConflictException 409", run.Output, StringComparison.Ordinal);
