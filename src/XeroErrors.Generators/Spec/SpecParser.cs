@@ -44,8 +44,11 @@ internal sealed partial class SpecParser
     /// <summary>How many broken lines a spec may lose before it is given up: each syntax error costs one.</summary>
     private const int MaxRecoveries = 3;
 
-    /// <summary>Lines (0-based) blanked to read past a syntax error; the entries they fall in are left out.</summary>
+    /// <summary>Lines (0-based) blanked inside an entry to read past a syntax error; the entries they fall in are left out.</summary>
     private readonly List<int> _blankedLines = new();
+
+    /// <summary>The lines each recovery started from, so that one line is never tried twice.</summary>
+    private readonly List<int> _recoveredFrom = new();
 
     private SpecModel? Read(string text, CancellationToken cancellationToken)
     {
@@ -57,25 +60,31 @@ internal sealed partial class SpecParser
 
         if (!CheckDepth(text, out var brokenLine))
         {
-            if (brokenLine < 0 || _blankedLines.Count >= MaxRecoveries)
+            if (brokenLine < 0 || _recoveredFrom.Count >= MaxRecoveries || _recoveredFrom.Contains(brokenLine))
             {
                 return Skeleton();
             }
 
             // Read again without the broken line, so one mistake costs one entry rather than the whole spec. What
-            // that read says beyond further syntax errors is about a spec with a line missing, so it is not reported:
-            // the build fails on the syntax error, and the rest still generates.
+            // that read says is about a spec with a line missing (a mistake it causes, or the next one), so it is not
+            // reported: the build fails on this error alone, and the rest still generates.
             var reported = _diagnostics.Count;
-            _blankedLines.Add(brokenLine);
-            var model = Read(BlankLine(text, brokenLine), cancellationToken) ?? Skeleton();
-            for (var i = _diagnostics.Count - 1; i >= reported; i--)
+            var blanked = BlankLines(text, brokenLine, out var lines, out var wholeItem);
+            if (lines.Count == 0)
             {
-                if (_diagnostics[i].Id != DiagnosticDescriptors.YamlSyntaxError.Id)
-                {
-                    _diagnostics.RemoveAt(i);
-                }
+                // The error is past the last line (the end of the file): there is nothing to leave out.
+                return Skeleton();
             }
 
+            _recoveredFrom.Add(brokenLine);
+            if (!wholeItem)
+            {
+                // Part of an entry is gone: the entry goes too. A whole item blanked is gone already.
+                _blankedLines.AddRange(lines);
+            }
+
+            var model = Read(blanked, cancellationToken) ?? Skeleton();
+            _diagnostics.RemoveRange(reported, _diagnostics.Count - reported);
             return model;
         }
 
@@ -202,8 +211,10 @@ internal sealed partial class SpecParser
         }
         catch (YamlException ex)
         {
-            // YamlDotNet reports an indenting tab where it gave up, often a line early: point at the tab itself.
-            if (FirstIndentingTab(text, (int)ex.Start.Line) is { } tab)
+            // YamlDotNet reports an indenting tab where it gave up: lines early, or at the start of the file for a tab
+            // before '- name:'. When its message is about a tab, look for the tab anywhere; else near where it stopped.
+            var aboutTab = ex.Message.IndexOf("tab", StringComparison.OrdinalIgnoreCase) >= 0;
+            if (FirstIndentingTab(text, aboutTab ? int.MaxValue - 1 : (int)ex.Start.Line) is { } tab)
             {
                 Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, tab, tab), "a tab indents this line, and YAML allows only spaces there. Indent with spaces, not tabs");
                 brokenLine = (int)tab.Line - 1;
@@ -251,16 +262,42 @@ internal sealed partial class SpecParser
         return null;
     }
 
-    /// <summary>The text with one line (0-based) made empty, every other line where it was.</summary>
-    private static string BlankLine(string text, int lineIndex)
+    /// <summary>
+    /// The text with a line (0-based) made empty, every other line where it was. A line that starts a sequence item
+    /// ('- name: ...') takes the rest of the item with it, so its keys do not join the item before.
+    /// </summary>
+    private static string BlankLines(string text, int lineIndex, out List<int> blanked, out bool wholeItem)
     {
         var lines = text.Split('\n');
-        if (lineIndex < lines.Length)
+        var cleared = new List<int>();
+        blanked = cleared;
+        wholeItem = false;
+        if (lineIndex >= lines.Length)
         {
-            lines[lineIndex] = lines[lineIndex].EndsWith("\r", StringComparison.Ordinal) ? "\r" : string.Empty;
+            return text;
+        }
+
+        var startsItem = lines[lineIndex].TrimStart(' ', '\t').StartsWith("- ", StringComparison.Ordinal);
+        wholeItem = startsItem;
+        Blank(lineIndex);
+        for (var i = lineIndex + 1; startsItem && i < lines.Length; i++)
+        {
+            var content = lines[i].TrimStart(' ', '\t');
+            if (content.TrimEnd('\r').Length > 0 && (content.StartsWith("- ", StringComparison.Ordinal) || content.Length == lines[i].Length))
+            {
+                break;
+            }
+
+            Blank(i);
         }
 
         return string.Join("\n", lines);
+
+        void Blank(int index)
+        {
+            lines[index] = lines[index].EndsWith("\r", StringComparison.Ordinal) ? "\r" : string.Empty;
+            cleared.Add(index);
+        }
     }
 
     /// <summary>The items of 'responses:' that held a line blanked to read past a syntax error: what is left of them is not the author's.</summary>
