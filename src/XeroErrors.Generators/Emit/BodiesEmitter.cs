@@ -336,7 +336,9 @@ internal static class BodiesEmitter
             /// <summary>For <c>match.fields</c>: whether a JSON body has a value at the path (one of the given values, ignoring case, when any are given).</summary>
             internal static bool HasField({{context.Nullable("string")}} body, int path, params string[] values)
             {
-                if (body == null)
+                // The classifier asks this for every response of the status: a body without the field's name in quotes
+                // cannot have the field, and is answered without being parsed.
+                if (body == null || body.IndexOf(MatchNames[path], global::System.StringComparison.OrdinalIgnoreCase) < 0)
                 {
                     return false;
                 }
@@ -372,6 +374,18 @@ internal static class BodiesEmitter
                 return false;
             }
             """);
+        writer.WriteLine();
+        writer.WriteLine("/// <summary>The quoted last name of each path <c>match.fields</c> tests (empty where the path ends in no name).</summary>");
+        writer.WriteLine("private static readonly string[] MatchNames =");
+        writer.OpenBrace();
+        foreach (var path in context.FieldMatches)
+        {
+            var last = Spec.BodyPath.Parse(path, out _)?.LastOrDefault(step => step.StartsWith("name:", System.StringComparison.Ordinal) || step.StartsWith("..", System.StringComparison.Ordinal));
+            var name = last is null ? string.Empty : "\"" + (last.StartsWith("..", System.StringComparison.Ordinal) ? last.Substring(2) : last.Substring("name:".Length)) + "\"";
+            writer.WriteLine(CSharpText.Literal(name) + ",");
+        }
+
+        writer.CloseBrace(";");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The paths <c>match.fields</c> tests, by the index the classifier passes.</summary>");
         writer.WriteLine("private static readonly Step[][] MatchPaths =");

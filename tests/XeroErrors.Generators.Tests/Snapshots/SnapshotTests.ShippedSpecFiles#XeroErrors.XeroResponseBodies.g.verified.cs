@@ -649,7 +649,9 @@ namespace XeroErrors
         /// <summary>For <c>match.fields</c>: whether a JSON body has a value at the path (one of the given values, ignoring case, when any are given).</summary>
         internal static bool HasField(string? body, int path, params string[] values)
         {
-            if (body == null)
+            // The classifier asks this for every response of the status: a body without the field's name in quotes
+            // cannot have the field, and is answered without being parsed.
+            if (body == null || body.IndexOf(MatchNames[path], global::System.StringComparison.OrdinalIgnoreCase) < 0)
             {
                 return false;
             }
@@ -684,6 +686,12 @@ namespace XeroErrors
 
             return false;
         }
+
+        /// <summary>The quoted last name of each path <c>match.fields</c> tests (empty where the path ends in no name).</summary>
+        private static readonly string[] MatchNames =
+        {
+            "\"error\"",
+        };
 
         /// <summary>The paths <c>match.fields</c> tests, by the index the classifier passes.</summary>
         private static readonly Step[][] MatchPaths =
