@@ -73,15 +73,45 @@ namespace XeroErrors
             var body = sharedRead
                 ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
                 : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
-            var classification = Classify(statusCode, body, ReadHeaders(response));
+            var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
             return CreateException(classification, body);
         }
 
         /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
-        internal static XeroResponseHeaders ReadHeaders(global::System.Net.Http.HttpResponseMessage response) =>
+        /// <remarks>
+        /// Read once per response, under a lock of its own: HttpClient parses a header the first time it is enumerated,
+        /// and two callers enumerating at once can break that (a NullReferenceException inside HttpHeaders).
+        /// </remarks>
+        internal static XeroResponseHeaders ReadHeaders(global::System.Net.Http.HttpResponseMessage response)
+        {
+            var read = ReadHeaderSets.GetValue(response, _ => new HeaderSet());
+            lock (read)
+            {
+                if (!read.IsRead)
+                {
+                    read.Value = ReadUnsharedHeaders(response);
+                    read.IsRead = true;
+                }
+
+                return read.Value;
+            }
+        }
+
+        /// <summary>The headers of a response no other code is reading (the error handler's).</summary>
+        internal static XeroResponseHeaders ReadUnsharedHeaders(global::System.Net.Http.HttpResponseMessage response) =>
             response.Content == null
                 ? XeroResponseHeaders.FromHttpHeaders(response.Headers)
                 : XeroResponseHeaders.FromHttpHeaders(global::System.Linq.Enumerable.Concat(response.Headers, response.Content.Headers));
+
+        private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpResponseMessage, HeaderSet> ReadHeaderSets =
+            new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpResponseMessage, HeaderSet>();
+
+        private sealed class HeaderSet
+        {
+            public bool IsRead;
+
+            public XeroResponseHeaders Value;
+        }
 
         /// <summary>
         /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it
