@@ -39,10 +39,10 @@ internal static class BodiesEmitter
         writer.WriteLine();
         EmitRead(writer, context);
         var paths = new PathTable();
-        foreach (var (shape, index) in context.Spec.Shapes.Select((s, i) => (s, i)))
+        foreach (var shape in context.Spec.Shapes)
         {
             writer.WriteLine();
-            EmitShape(writer, context, shape, index, paths);
+            EmitShape(writer, context, shape, paths);
         }
 
         // Registered before the table is written: static fields initialise in order, so the table comes first.
@@ -230,7 +230,7 @@ internal static class BodiesEmitter
         writer.WriteLine($"private static readonly {shapeList} ShapesOfUnknown = {{ {string.Join(", ", context.Spec.Shapes.Select(b => "Read" + context.ShapeMethod(b.Name)))} }};");
     }
 
-    private static void EmitShape(SourceWriter writer, EmitContext context, BodyShapeModel shape, int index, PathTable paths)
+    private static void EmitShape(SourceWriter writer, EmitContext context, BodyShapeModel shape, PathTable paths)
     {
         var method = context.ShapeMethod(shape.Name);
         var root = RootOf(shape.Format);
@@ -1072,7 +1072,6 @@ internal static class BodiesEmitter
     {
         private readonly List<(string Path, string Field)> _paths = new();
         private readonly List<(string Pattern, string Field)> _patterns = new();
-        private bool _hasRegex;
 
         public string Get(string path)
         {
@@ -1089,8 +1088,7 @@ internal static class BodiesEmitter
 
         public string Pattern(string pattern, EmitContext context)
         {
-            _hasRegex = context.Capabilities.HasRegex;
-            if (!_hasRegex)
+            if (!context.Capabilities.HasRegex)
             {
                 return "null";
             }

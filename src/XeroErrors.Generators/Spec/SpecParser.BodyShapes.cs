@@ -22,15 +22,8 @@ internal sealed partial class SpecParser
     private List<RawShape> ReadShapes(YamlMappingNode root)
     {
         var result = new List<RawShape>();
-        var node = Find(root, "bodies");
-        if (node is null || IsNullNode(node))
+        if (OptionalSequence(root, "bodies", "a sequence of body shapes ('- name: ...' with 'format:' and 'fields:')") is not { } sequence)
         {
-            return result;
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "bodies", YamlNodes.Describe(node), "a sequence of body shapes ('- name: ...' with 'format:' and 'fields:')");
             return result;
         }
 
@@ -341,15 +334,8 @@ internal sealed partial class SpecParser
     private List<(RecordModel Model, YamlNode? Node)> ReadRecords(YamlMappingNode root)
     {
         var result = new List<(RecordModel, YamlNode?)>();
-        var node = Find(root, "records");
-        if (node is null || IsNullNode(node))
+        if (OptionalSequence(root, "records", "a sequence of records ('- name: ValidationError' with 'members:')") is not { } sequence)
         {
-            return result;
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "records", YamlNodes.Describe(node), "a sequence of records ('- name: ValidationError' with 'members:')");
             return result;
         }
 
@@ -396,15 +382,8 @@ internal sealed partial class SpecParser
 
     private List<(List<string> Properties, YamlNode Node)>? ReadMessage(YamlMappingNode root)
     {
-        var node = Find(root, "message");
-        if (node is null || IsNullNode(node))
+        if (OptionalSequence(root, "message", "a sequence of properties (or lists of properties) to quote, such as '[ValidationErrors, Detail]'") is not { } sequence)
         {
-            return null;
-        }
-
-        if (node is not YamlSequenceNode sequence)
-        {
-            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "message", YamlNodes.Describe(node), "a sequence of properties (or lists of properties) to quote, such as '[ValidationErrors, Detail]'");
             return null;
         }
 
@@ -456,6 +435,24 @@ internal sealed partial class SpecParser
         return result;
     }
 
+    /// <summary>A root key that may be absent or empty; anything but a sequence there is XERR018.</summary>
+    private YamlSequenceNode? OptionalSequence(YamlMappingNode root, string key, string expected)
+    {
+        var node = Find(root, key);
+        if (node is null || IsNullNode(node))
+        {
+            return null;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, Loc(node), key, YamlNodes.Describe(node), expected);
+            return null;
+        }
+
+        return sequence;
+    }
+
     private static bool IsShapeName(string name) =>
         name.Length > 0 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_');
 
@@ -492,9 +489,6 @@ internal sealed partial class SpecParser
 
         return (shapes, records);
     }
-
-    /// <summary>Diagnostics for the built-in shapes, for a test: there must be none.</summary>
-    internal static int BuiltInShapeCount => BuiltIns.Value.Shapes.Count;
 
     /// <summary>
     /// Ties entries to the shapes they list: unknown names (XERR023), unused shapes (XERR105), a property read two ways
