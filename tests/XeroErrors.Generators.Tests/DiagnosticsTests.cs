@@ -102,11 +102,13 @@ public class DiagnosticsTests
         Assert.Contains(hint, Assert.Single(run.Diagnostics, d => d.Id == id).GetMessage(), StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void ResponsesWithoutTheirKeyGiveOneXerr003AndNothingElse()
+    [Theory]
+    [InlineData("\n")] // the line removed: the entries fall under the key before them
+    [InlineData("\nerrors:\n")] // the key misspelt: an unknown key, but it is the missing one
+    public void ResponsesWithoutTheirKeyGiveOneXerr003AndNothingElse(string replacement)
     {
-        // The shipped spec with its 'responses:' line removed: the entries fall under 'headers:'.
-        var broken = ShippedSpec.Text.Replace("\nresponses:\n", "\n", StringComparison.Ordinal);
+        var broken = ShippedSpec.Text.Replace("\nresponses:\n", replacement, StringComparison.Ordinal);
+        Assert.NotEqual(ShippedSpec.Text, broken);
 
         var run = GeneratorHarness.Run(broken);
 

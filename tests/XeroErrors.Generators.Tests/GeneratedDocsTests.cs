@@ -8,7 +8,7 @@ namespace XeroErrors.Generators.Tests;
 /// <summary>The XML docs of the generated API read as a user sees them in the IDE, which joins the lines of a paragraph.</summary>
 public class GeneratedDocsTests
 {
-    private static readonly Lazy<IReadOnlyList<(string Member, XElement Summary)>> Summaries = new(() =>
+    private static readonly Lazy<(IReadOnlyList<(string Member, XElement Doc)> Docs, IReadOnlySet<string> TypeNames)> Generated = new(() =>
     {
         var run = GeneratorHarness.Run(ShippedSpec.Text);
         var generated = run.Output.SyntaxTrees.Where(t => t.FilePath.EndsWith(".g.cs", StringComparison.Ordinal)).ToHashSet();
@@ -31,14 +31,21 @@ public class GeneratedDocsTests
         }
 
         Walk(run.Output.GlobalNamespace);
-        return symbols
+        IReadOnlyList<(string, XElement)> docs = symbols
             .Select(s => (s.ToDisplayString(), s.GetDocumentationCommentXml()))
             .Where(d => !string.IsNullOrEmpty(d.Item2))
-            .Select(d => (d.Item1, XElement.Parse(d.Item2!).Element("summary")))
-            .Where(d => d.Item2 is not null)
-            .Select(d => (d.Item1, d.Item2!))
+            .Select(d => (d.Item1, XElement.Parse(d.Item2!)))
             .ToList();
+        IReadOnlySet<string> types = symbols.OfType<INamedTypeSymbol>().Select(t => t.Name).ToHashSet(StringComparer.Ordinal);
+        return (docs, types);
     });
+
+    private static readonly Lazy<IReadOnlyList<(string Member, XElement Summary)>> Summaries = new(() =>
+        Generated.Value.Docs
+            .Select(d => (d.Member, d.Doc.Element("summary")))
+            .Where(d => d.Item2 is not null)
+            .Select(d => (d.Member, d.Item2!))
+            .ToList());
 
     [Fact]
     public void TheGeneratedApiIsDocumented() => Assert.True(Summaries.Value.Count > 100, $"Only {Summaries.Value.Count} documented members.");
@@ -79,5 +86,31 @@ public class GeneratedDocsTests
             Assert.StartsWith("F:XeroErrors.XeroResponseKind.", cref);
             Assert.DoesNotContain("classified as XeroResponseKind", e.Summary.Value, StringComparison.Ordinal);
         });
+    }
+
+    [Fact]
+    public void GeneratedTypeNamesInProseAreCrefs()
+    {
+        var (docs, types) = Generated.Value;
+        var problems = new List<string>();
+        foreach (var (member, doc) in docs)
+        {
+            // Text outside <see>, <c>, <paramref> and <code>: a type named there is plain text in the IDE, not a link.
+            var prose = doc.DescendantNodes().OfType<XText>()
+                .Where(t => !t.Ancestors().Any(a => a.Name.LocalName is "see" or "seealso" or "c" or "code" or "paramref" or "typeparamref"));
+            foreach (var text in prose)
+            {
+                foreach (Match word in Regex.Matches(text.Value, @"\b[A-Z]\w+\b"))
+                {
+                    if (types.Contains(word.Value))
+                    {
+                        problems.Add($"{member}: '{word.Value}' in \"{text.Value.Trim()}\"");
+                    }
+                }
+            }
+        }
+
+        Assert.True(types.Count > 20, $"Only {types.Count} generated types.");
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 }

@@ -54,6 +54,9 @@ internal static class CSharpText
     /// <summary>C# ends a comment at any of these; one left in doc text would turn the rest of the line into code.</summary>
     private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
 
+    /// <summary>An XML doc link to <paramref name="target"/>, a type or member name as C# code would write it.</summary>
+    public static string Cref(string target) => "<see cref=\"" + XmlText(target) + "\"/>";
+
     /// <summary>The lines of a doc text, XML-escaped, without trailing blank lines.</summary>
     public static string[] DocLines(string value)
     {

@@ -9,7 +9,7 @@ internal static class ClassificationEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Open(writer, context);
-        FileHeader.Doc(writer, $"What {context.ClassifierType} says about one response from the {context.ApiName}: its kind, whether to retry, and how long to wait.");
+        FileHeader.DocXml(writer, $"What {CSharpText.Cref(context.ClassifierType)} says about one response from the {CSharpText.XmlText(context.ApiName)}: its kind, whether to retry, and how long to wait.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} readonly struct {context.ClassificationType}");
         writer.OpenBrace();

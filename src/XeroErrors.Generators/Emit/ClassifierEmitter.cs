@@ -15,9 +15,9 @@ internal static class ClassifierEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Open(writer, context);
-        FileHeader.Doc(
+        FileHeader.DocXml(
             writer,
-            $"Tells which {context.KindType} a response from the {context.ApiName} is, and turns error responses into exceptions.",
+            $"Tells which {CSharpText.Cref(context.KindType)} a response from the {CSharpText.XmlText(context.ApiName)} is, and turns error responses into exceptions.",
             "Nothing here throws for any status code or body: an unexpected response is classified, never a crash.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");

@@ -21,7 +21,7 @@ internal static class FileHeader
 
     public static void Close(SourceWriter writer) => writer.CloseBrace();
 
-    /// <summary>A summary (and optional remarks) as XML doc lines.</summary>
+    /// <summary>A summary (and optional remarks) of plain text as XML doc lines: every character is escaped.</summary>
     public static void Doc(SourceWriter writer, string summary, string? remarks = null)
     {
         writer.WriteLine("/// <summary>");
@@ -39,6 +39,23 @@ internal static class FileHeader
                 writer.WriteLine("/// " + line);
             }
 
+            writer.WriteLine("/// </remarks>");
+        }
+    }
+
+    /// <summary>
+    /// A summary (and optional remarks) that are already XML, for docs that link other generated types with
+    /// <see cref="CSharpText.Cref"/>; text from the spec in them must go through <see cref="CSharpText.XmlText"/>.
+    /// </summary>
+    public static void DocXml(SourceWriter writer, string summaryXml, string? remarksXml = null)
+    {
+        writer.WriteLine("/// <summary>");
+        writer.WriteLine("/// " + summaryXml);
+        writer.WriteLine("/// </summary>");
+        if (remarksXml is { Length: > 0 })
+        {
+            writer.WriteLine("/// <remarks>");
+            writer.WriteLine("/// " + remarksXml);
             writer.WriteLine("/// </remarks>");
         }
     }

@@ -86,7 +86,7 @@ internal static class HeadersEmitter
         {
             writer.WriteLine();
             var description = header.Description is null ? $"The {header.Name} header." : $"{header.Description} From the {header.Name} header.";
-            FileHeader.Doc(writer, description, HeaderRemarks(context, header));
+            FileHeader.DocXml(writer, CSharpText.XmlText(description), HeaderRemarks(context, header));
             writer.WriteLine($"public {context.HeaderPropertyType(header)} {header.Property} {{ get; }}");
             if (header.Type == HeaderType.Enum)
             {
@@ -364,10 +364,11 @@ internal static class HeadersEmitter
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
 
+    /// <summary>The remarks of a header's property, as XML.</summary>
     private static string? HeaderRemarks(EmitContext context, HeaderModel header) => header.Type switch
     {
         HeaderType.Delay => "Delta-seconds or an HTTP date; a date is measured from the response's Date header when there is one.",
-        HeaderType.Enum => $"{context.EnumType(header)}.Unknown when the value is not one the spec lists; null when the header is absent.",
+        HeaderType.Enum => $"{CSharpText.Cref(context.EnumType(header) + ".Unknown")} when the value is not one the spec lists; null when the header is absent.",
         HeaderType.Int => "Null when the header is absent or not an integer.",
         _ => null,
     };

@@ -209,10 +209,11 @@ internal static class HttpEmitter
         var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         var writer = new SourceWriter();
         FileHeader.Open(writer, context);
-        FileHeader.Doc(
+        FileHeader.DocXml(
             writer,
-            $"A DelegatingHandler that turns {context.ApiName} error responses into typed exceptions, for any HttpClient-based client.",
-            $"Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most {context.ClassifierType}.MaxBodyBytes of the body, disposes the response and throws the kind's {context.ExceptionType}. With IHttpClientFactory: services.AddTransient<{context.HandlerType}>(); services.AddHttpClient(\"xero\").AddHttpMessageHandler<{context.HandlerType}>();");
+            CSharpText.XmlText($"A DelegatingHandler that turns {context.ApiName} error responses into typed exceptions, for any HttpClient-based client."),
+            $"Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most {CSharpText.Cref(context.ClassifierType + ".MaxBodyBytes")} of the body, disposes the response and throws the kind's {CSharpText.Cref(context.ExceptionType)}. "
+            + "With IHttpClientFactory: <c>" + CSharpText.XmlText($"services.AddTransient<{context.HandlerType}>(); services.AddHttpClient(\"xero\").AddHttpMessageHandler<{context.HandlerType}>();") + "</c>");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {context.HandlerType} : global::System.Net.Http.DelegatingHandler");
         writer.OpenBrace();

@@ -9,7 +9,10 @@ internal static class KindEnumEmitter
     {
         var writer = new SourceWriter();
         FileHeader.Open(writer, context);
-        FileHeader.Doc(writer, $"The kinds of response the {context.ApiName} documents, one per entry of {context.SpecFileName}.", $"Use {context.ClassifierType}.Classify to tell which kind a response is.");
+        FileHeader.DocXml(
+            writer,
+            CSharpText.XmlText($"The kinds of response the {context.ApiName} documents, one per entry of {context.SpecFileName}."),
+            $"Use {CSharpText.Cref(context.ClassifierType + ".Classify(int, string)")} to tell which kind a response is.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} enum {context.KindType}");
         writer.OpenBrace();

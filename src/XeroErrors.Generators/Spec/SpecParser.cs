@@ -122,6 +122,14 @@ internal sealed partial class SpecParser
             return Skeleton();
         }
 
+        // Entries with a 'status:' under another key (the 'responses:' line lost or misspelt) are responses: say that
+        // once and alone, instead of a flood of header and unknown-key errors about them.
+        if (Find(rootMap, "responses") is null && MisplacedResponses(rootMap) is { } misplaced)
+        {
+            Report(DiagnosticDescriptors.MissingResponses, Loc(misplaced.Key), $"The spec has no 'responses' key; the entries under '{YamlNodes.Quote((misplaced.Key as YamlScalarNode)?.Value)}' have 'status:', so they look like responses. Put them under 'responses:'");
+            return Skeleton();
+        }
+
         CheckKeys(rootMap, SpecKeys.Root, "the spec's root");
 
         var ns = ReadText(rootMap, "namespace") ?? SpecKeys.DefaultNamespace;
@@ -140,14 +148,6 @@ internal sealed partial class SpecParser
 
         ReadText(rootMap, "source");
         ReadText(rootMap, "description");
-
-        // Entries with a 'status:' under another key (the 'responses:' line lost or misspelt) are responses: say that
-        // once, instead of a flood of header and unknown-key errors about them.
-        if (Find(rootMap, "responses") is null && MisplacedResponses(rootMap) is { } misplaced)
-        {
-            Report(DiagnosticDescriptors.MissingResponses, Loc(misplaced.Key), $"The spec has no 'responses' key; the entries under '{YamlNodes.Quote((misplaced.Key as YamlScalarNode)?.Value)}' have 'status:', so they look like responses. Put them under 'responses:'");
-            return Skeleton();
-        }
 
         var headers = ReadHeaders(rootMap);
         var responses = ReadResponses(rootMap) ?? new List<RawResponse>();

@@ -8,7 +8,7 @@ namespace XeroErrors
     /// A DelegatingHandler that turns Xero API error responses into typed exceptions, for any HttpClient-based client.
     /// </summary>
     /// <remarks>
-    /// Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most XeroResponseClassifier.MaxBodyBytes of the body, disposes the response and throws the kind's XeroApiException. With IHttpClientFactory: services.AddTransient&lt;XeroErrorHandler&gt;(); services.AddHttpClient("xero").AddHttpMessageHandler&lt;XeroErrorHandler&gt;();
+    /// Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most <see cref="XeroResponseClassifier.MaxBodyBytes"/> of the body, disposes the response and throws the kind's <see cref="XeroApiException"/>. With IHttpClientFactory: <c>services.AddTransient&lt;XeroErrorHandler&gt;(); services.AddHttpClient("xero").AddHttpMessageHandler&lt;XeroErrorHandler&gt;();</c>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroErrorHandler : global::System.Net.Http.DelegatingHandler

@@ -5,7 +5,7 @@
 namespace XeroErrors
 {
     /// <summary>
-    /// What XeroResponseClassifier says about one response from the Xero API: its kind, whether to retry, and how long to wait.
+    /// What <see cref="XeroResponseClassifier"/> says about one response from the Xero API: its kind, whether to retry, and how long to wait.
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public readonly struct XeroResponseClassification

@@ -5,7 +5,7 @@
 namespace XeroErrors
 {
     /// <summary>
-    /// Tells which XeroResponseKind a response from the Xero API is, and turns error responses into exceptions.
+    /// Tells which <see cref="XeroResponseKind"/> a response from the Xero API is, and turns error responses into exceptions.
     /// </summary>
     /// <remarks>
     /// Nothing here throws for any status code or body: an unexpected response is classified, never a crash.

@@ -43,7 +43,7 @@ namespace XeroErrors
         /// Which rate limit was exceeded. From the X-Rate-Limit-Problem header.
         /// </summary>
         /// <remarks>
-        /// XeroRateLimitProblem.Unknown when the value is not one the spec lists; null when the header is absent.
+        /// <see cref="XeroRateLimitProblem.Unknown"/> when the value is not one the spec lists; null when the header is absent.
         /// </remarks>
         public XeroRateLimitProblem? RateLimitProblem { get; }
 

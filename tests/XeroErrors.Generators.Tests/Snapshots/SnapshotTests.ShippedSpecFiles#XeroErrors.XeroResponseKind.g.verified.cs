@@ -8,7 +8,7 @@ namespace XeroErrors
     /// The kinds of response the Xero API documents, one per entry of errors.yaml.
     /// </summary>
     /// <remarks>
-    /// Use XeroResponseClassifier.Classify to tell which kind a response is.
+    /// Use <see cref="XeroResponseClassifier.Classify(int, string)"/> to tell which kind a response is.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public enum XeroResponseKind
