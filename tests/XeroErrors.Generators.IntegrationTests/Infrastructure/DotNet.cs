@@ -35,9 +35,41 @@ public static class DotNet
     private static string Executable =>
         Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host && File.Exists(host) ? host : "dotnet";
 
-    public static async Task<DotNetResult> RunAsync(string arguments, string workingDirectory, TimeSpan? timeout = null)
+    public static Task<DotNetResult> RunAsync(string arguments, string workingDirectory, TimeSpan? timeout = null) =>
+        RunAsync(Executable, arguments, workingDirectory, environment: null, timeout);
+
+    /// <summary>
+    /// A shell script run by bash, as a user types it, with the dotnet CLI on the PATH and
+    /// <paramref name="environment"/> added (for example a HOME of its own, to stand for a fresh machine).
+    /// </summary>
+    public static Task<DotNetResult> RunScriptAsync(string script, string workingDirectory, IReadOnlyDictionary<string, string> environment, TimeSpan? timeout = null)
     {
-        var start = new ProcessStartInfo(Executable, arguments)
+        var path = Path.Combine(Path.GetTempPath(), "xeroerrors-script-" + Guid.NewGuid().ToString("N")[..12] + ".sh");
+        File.WriteAllText(path, "set -euo pipefail\n" + script.Replace("\r\n", "\n", StringComparison.Ordinal) + "\n");
+        var withDotNet = new Dictionary<string, string>(environment, StringComparer.Ordinal);
+        if (Path.GetDirectoryName(Executable) is { Length: > 0 } folder)
+        {
+            withDotNet["PATH"] = folder + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
+        }
+
+        return RunAndDeleteAsync();
+
+        async Task<DotNetResult> RunAndDeleteAsync()
+        {
+            try
+            {
+                return await RunAsync("bash", $"\"{path}\"", workingDirectory, withDotNet, timeout).ConfigureAwait(false);
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+    }
+
+    private static async Task<DotNetResult> RunAsync(string executable, string arguments, string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan? timeout)
+    {
+        var start = new ProcessStartInfo(executable, arguments)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -61,6 +93,10 @@ public static class DotNet
         start.Environment["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1";
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
         start.Environment["NUGET_XMLDOC_MODE"] = "skip";
+        foreach (var pair in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[pair.Key] = pair.Value;
+        }
 
         var output = new StringBuilder();
         var watch = Stopwatch.StartNew();
