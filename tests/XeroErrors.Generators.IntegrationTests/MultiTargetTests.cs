@@ -5,7 +5,8 @@ namespace XeroErrors.Generators.IntegrationTests;
 /// <summary>
 /// Libraries that install the package and target net10.0, net8.0, netstandard2.0 and net472 (the last two at their
 /// default C# 7.3), with nullable enabled and disabled and warnings as errors (and XML docs, so a broken doc comment
-/// in generated code fails too); and one without System.Text.Json,
+/// in generated code fails too), with Refit, Flurl.Http, RestSharp and the standard resilience handler in the
+/// compilation so that each client's glue and the calls it must not make ambiguous are compiled too; and one without System.Text.Json,
 /// System.Net.Http or Polly, which still gets the rest and a warning that names the package to add.
 /// One `dotnet build` of a solution of all of them.
 /// </summary>
@@ -80,6 +81,16 @@ public sealed class MultiTargetTests
                 Assert.Contains("XeroErrors.XeroErrorHandler.g.cs", files);
                 Assert.Contains("XeroErrors.XeroResponseClassifier.Http.g.cs", files);
                 Assert.Contains("XeroErrors.XeroRetryStrategy.g.cs", files);
+                Assert.Contains("XeroErrors.XeroResponseClassifier.Flurl.g.cs", files);
+                Assert.Contains("XeroErrors.XeroResponseClassifier.RestSharp.g.cs", files);
+                if (target == "netstandard2.0")
+                {
+                    Assert.DoesNotContain("XeroErrors.XeroResponseClassifier.Refit.g.cs", files);
+                }
+                else
+                {
+                    Assert.Contains("XeroErrors.XeroResponseClassifier.Refit.g.cs", files);
+                }
             }
         }
 
@@ -101,6 +112,13 @@ public sealed class MultiTargetTests
             ? $"""
               <ItemGroup>
                 {ConsumerProject.PackageReference("Polly.Core")}
+                {ConsumerProject.PackageReference("Microsoft.Extensions.Http.Resilience")}
+                {ConsumerProject.PackageReference("Flurl.Http")}
+                {ConsumerProject.PackageReference("RestSharp")}
+              </ItemGroup>
+              <!-- Refit 16 targets .NET Framework and .NET, not netstandard2.0. -->
+              <ItemGroup Condition="'$(TargetFramework)' != 'netstandard2.0'">
+                {ConsumerProject.PackageReference("Refit")}
               </ItemGroup>
               <!-- System.Text.Json is part of .NET; netstandard2.0 and .NET Framework get it as a package. -->
               <ItemGroup Condition="'$(TargetFrameworkIdentifier)' != '.NETCoreApp'">
@@ -118,6 +136,8 @@ public sealed class MultiTargetTests
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <!-- The registry here serves some of Polly's dependencies only at a later patch. -->
                 <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603</WarningsNotAsErrors>
+                <!-- Microsoft.Extensions.Http.Resilience warns that it is untested on net472; the generated code is what is checked. -->
+                <SuppressTfmSupportBuildWarnings>true</SuppressTfmSupportBuildWarnings>
                 <GenerateDocumentationFile>true</GenerateDocumentationFile>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
                 {properties}
@@ -143,6 +163,8 @@ public sealed class MultiTargetTests
         using System.Collections.Generic;
         using System.Net.Http;
         using System.Threading.Tasks;
+        using Flurl.Http;
+        using Microsoft.Extensions.DependencyInjection;
         using Polly;
         using XeroErrors;
 
@@ -195,6 +217,84 @@ public sealed class MultiTargetTests
                     {
                         return ex.Kind + " " + ex.RetryAfter + " " + ex.CorrelationId;
                     }
+                }
+            }
+
+            /// <summary>The calls the client glue must leave unambiguous, and each client's one line.</summary>
+            public static class Clients
+            {
+                /// <summary>Headers from null, from pairs and from tuples.</summary>
+                /// <returns>The headers.</returns>
+                public static XeroResponseHeaders Headers()
+                {
+                    var none = XeroResponseHeaders.FromPairs(null);
+                    var tuples = XeroResponseHeaders.FromPairs(new List<(string Name, string Value)> { ("Retry-After", "30") });
+                    return none.RetryAfter == null ? tuples : none;
+                }
+
+                /// <summary>Wraps a client's exception.</summary>
+                /// <param name="inner">The client's exception.</param>
+                /// <returns>The typed exception.</returns>
+                public static XeroApiException Wrap(Exception inner)
+                {
+                    var found = XeroApiException.Find(inner);
+                    return found ?? XeroResponseClassifier.CreateException(XeroResponseClassifier.Classify(503, "The Organisation is offline"), "The Organisation is offline", inner);
+                }
+
+                /// <summary>Flurl: typed exceptions from OnError.</summary>
+                /// <param name="client">The client.</param>
+                /// <returns>The client.</returns>
+                public static IFlurlClient Flurl(IFlurlClient client)
+                {
+                    return client.OnError(XeroResponseClassifier.ThrowIfErrorAsync);
+                }
+
+                /// <summary>RestSharp: classify and throw.</summary>
+                /// <param name="response">The response.</param>
+                /// <returns>The kind.</returns>
+                public static XeroResponseKind RestSharp(global::RestSharp.RestResponse response)
+                {
+                    XeroResponseClassifier.EnsureSuccess(response);
+                    return XeroResponseClassifier.Classify(response).Kind;
+                }
+
+                /// <summary>The standard resilience handler, then the error handler.</summary>
+                /// <param name="services">The services.</param>
+                public static void Standard(IServiceCollection services)
+                {
+                    services.AddTransient<XeroErrorHandler>();
+                    var http = services.AddHttpClient("xero");
+                    http.AddStandardResilienceHandler(o => XeroRetryStrategy.Configure(o, TimeSpan.FromMinutes(1)));
+                    http.AddHttpMessageHandler<XeroErrorHandler>();
+                }
+        #if !NETSTANDARD2_0
+
+                /// <summary>Refit: the factory as a method group, and the conversion of Refit's own exception.</summary>
+                /// <returns>The settings.</returns>
+                public static Refit.RefitSettings Refit()
+                {
+                    return new Refit.RefitSettings { ExceptionFactory = XeroResponseClassifier.CreateExceptionAsync };
+                }
+
+                /// <summary>Converts Refit's exception.</summary>
+                /// <param name="exception">Refit's exception.</param>
+                /// <returns>The typed exception.</returns>
+                public static XeroApiException FromRefit(Refit.ApiException exception)
+                {
+                    return XeroResponseClassifier.CreateException(exception);
+                }
+        #endif
+            }
+
+            /// <summary>A subclass of the base exception, as a user writes one.</summary>
+            public sealed class OwnException : XeroApiException
+            {
+                /// <summary>Creates it.</summary>
+                /// <param name="classification">The classification.</param>
+                /// <param name="body">The body.</param>
+                public OwnException(XeroResponseClassification classification, string body)
+                    : base(classification, body, null)
+                {
                 }
             }
         }

@@ -66,7 +66,8 @@ public class HostileStringTests
         Assert.Empty(run.CompilationProblems());
         var assembly = run.Load();
         var headersType = assembly.GetType("Hostile.HostResponseHeaders")!;
-        var fromPairs = headersType.GetMethod("FromPairs")!;
+        // The KeyValuePair overload; the generic one takes (Name, Value) tuples.
+        var fromPairs = headersType.GetMethods().Single(m => m.Name == "FromPairs" && !m.IsGenericMethodDefinition);
         for (var i = 0; i < Hostile.Length; i++)
         {
             var value = ("v" + i + Hostile[i]).Trim();

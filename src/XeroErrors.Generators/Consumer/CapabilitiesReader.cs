@@ -19,8 +19,18 @@ internal static class CapabilitiesReader
             HasPolly: Has(compilation, "Polly.Retry.RetryStrategyOptions`1"),
             HasBrotli: hasHttp && Has(compilation, "System.IO.Compression.BrotliStream"),
             HasXml: Has(compilation, "System.Xml.XmlTextReader"),
-            HasRegex: Has(compilation, "System.Text.RegularExpressions.Regex"));
+            HasRegex: Has(compilation, "System.Text.RegularExpressions.Regex"),
+            HasValueTuple: Has(compilation, "System.ValueTuple`2"),
+            HasValueTask: Has(compilation, "System.Threading.Tasks.ValueTask`1"),
+            HasRefit: hasHttp && Has(compilation, "Refit.ApiException"),
+            HasFlurl: hasHttp && Has(compilation, "Flurl.Http.FlurlCall"),
+            HasRestSharp: hasHttp && Has(compilation, "RestSharp.RestResponse"),
+            HasHttpResilience: hasHttp && Has(compilation, "Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions"));
     }
 
-    private static bool Has(Compilation compilation, string metadataName) => compilation.GetTypeByMetadataName(metadataName) is not null;
+    /// <summary>
+    /// Whether any reference defines the type. <see cref="Compilation.GetTypeByMetadataName"/> answers null when two
+    /// references both define it (a polyfill beside the real assembly), which would hide a capability the consumer has.
+    /// </summary>
+    private static bool Has(Compilation compilation, string metadataName) => !compilation.GetTypesByMetadataName(metadataName).IsEmpty;
 }

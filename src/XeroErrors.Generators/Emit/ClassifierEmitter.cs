@@ -201,7 +201,18 @@ internal static class ClassifierEmitter
             /// <param name="classification">The response's classification.</param>
             /// <param name="body">The response body, or null; it is kept truncated to <see cref="{{context.ExceptionType}}.MaxResponseBodyLength"/> characters.</param>
             /// <returns>The exception; it is not thrown.</returns>
-            public static {{context.ExceptionType}} CreateException({{context.ClassificationType}} classification, {{context.Nullable("string")}} body)
+            public static {{context.ExceptionType}} CreateException({{context.ClassificationType}} classification, {{context.Nullable("string")}} body) =>
+                CreateException(classification, body, null);
+
+            /// <summary>
+            /// Creates the exception for a classified response, with the exception an HTTP client raised for it as
+            /// <see cref="global::System.Exception.InnerException"/>: the kind's own subclass, or <see cref="{{context.ExceptionType}}"/> for a kind without one.
+            /// </summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="body">The response body, or null; it is kept truncated to <see cref="{{context.ExceptionType}}.MaxResponseBodyLength"/> characters.</param>
+            /// <param name="innerException">The client's own exception for the response, or null.</param>
+            /// <returns>The exception; it is not thrown.</returns>
+            public static {{context.ExceptionType}} CreateException({{context.ClassificationType}} classification, {{context.Nullable("string")}} body, {{context.Nullable("global::System.Exception")}} innerException)
             {
                 switch (classification.Kind)
                 {
@@ -212,13 +223,13 @@ internal static class ClassifierEmitter
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
             writer.Indent();
-            writer.WriteLine($"return new {context.ExceptionTypeOf(entry)}(classification, body);");
+            writer.WriteLine($"return new {context.ExceptionTypeOf(entry)}(classification, body, innerException);");
             writer.Unindent();
         }
 
         writer.WriteLine("default:");
         writer.Indent();
-        writer.WriteLine($"return new {context.ExceptionType}(classification, body);");
+        writer.WriteLine($"return {context.ExceptionType}.WithInnerException(classification, body, innerException);");
         writer.Unindent();
         writer.CloseBrace();
         writer.CloseBrace();

@@ -20,6 +20,7 @@ internal static class Emitter
             context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
             context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType, context.ExceptionsFile,
             context.ClassifierType + ".Http", context.ClassifierType + ".BodyRead",
+            context.ClassifierType + ".Refit", context.ClassifierType + ".Flurl", context.ClassifierType + ".RestSharp",
         };
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
         names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));
@@ -66,6 +67,22 @@ internal static class Emitter
             if (capabilities.HasPolly)
             {
                 Add(context.RetryType, PollyEmitter.Emit(context));
+            }
+
+            // Each client's glue only where the client is referenced, so nobody compiles code for clients they do not use.
+            if (capabilities.HasRefit)
+            {
+                Add(context.ClassifierType + ".Refit", RefitEmitter.Emit(context));
+            }
+
+            if (capabilities.HasFlurl)
+            {
+                Add(context.ClassifierType + ".Flurl", FlurlEmitter.Emit(context));
+            }
+
+            if (capabilities.HasRestSharp)
+            {
+                Add(context.ClassifierType + ".RestSharp", RestSharpEmitter.Emit(context));
             }
         }
 

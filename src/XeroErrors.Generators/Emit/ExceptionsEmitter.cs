@@ -49,6 +49,14 @@ internal static class ExceptionsEmitter
 
             /// <summary>The response headers the spec lists, parsed.</summary>
             public {{context.HeadersType}} Headers => Classification.Headers;
+
+            /// <summary>
+            /// The {{CSharpText.XmlText(context.ApiName)}} exception in <paramref name="exception"/> or inside it: its chain of inner exceptions, and every
+            /// exception of an <see cref="global::System.AggregateException"/>, as HTTP clients wrap what a handler throws.
+            /// </summary>
+            /// <param name="exception">The exception caught, or null.</param>
+            /// <returns>The first one found, or null when there is none.</returns>
+            public static {{context.Nullable(context.ExceptionType)}} Find({{context.Nullable("global::System.Exception")}} exception) => FindWithin(exception, 0);
             """);
         foreach (var field in context.BaseFields)
         {
@@ -64,6 +72,38 @@ internal static class ExceptionsEmitter
 
         writer.WriteLine();
         writer.WriteLines($$"""
+            private static {{context.Nullable(context.ExceptionType)}} FindWithin({{context.Nullable("global::System.Exception")}} exception, int depth)
+            {
+                // A chain is short; the bound only keeps a self-referencing one from recursing for ever.
+                if (exception == null || depth > 64)
+                {
+                    return null;
+                }
+
+                var found = exception as {{context.ExceptionType}};
+                if (found != null)
+                {
+                    return found;
+                }
+
+                var aggregate = exception as global::System.AggregateException;
+                if (aggregate != null)
+                {
+                    foreach (var inner in aggregate.InnerExceptions)
+                    {
+                        found = FindWithin(inner, depth + 1);
+                        if (found != null)
+                        {
+                            return found;
+                        }
+                    }
+
+                    return null;
+                }
+
+                return FindWithin(exception.InnerException, depth + 1);
+            }
+
             /// <summary>Shortens text to at most <paramref name="max"/> characters without splitting a surrogate pair.</summary>
             internal static {{n}} Truncate({{n}} text, int max)
             {
@@ -153,6 +193,7 @@ internal static class ExceptionsEmitter
         var n = context.Nullable("string");
         var t = context.ExceptionType;
         var c = context.ClassificationType;
+        var e = context.Nullable("global::System.Exception");
         if (!context.HasShapes)
         {
             return $$"""
@@ -160,7 +201,7 @@ internal static class ExceptionsEmitter
             /// <param name="classification">The response's classification.</param>
             /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
             public {{t}}({{c}} classification, {{n}} responseBody)
-                : this(classification, responseBody, null)
+                : this(classification, responseBody, null, null)
             {
             }
 
@@ -169,11 +210,29 @@ internal static class ExceptionsEmitter
             /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
             /// <param name="details">Text for the message after the status and summary, or null.</param>
             protected {{t}}({{c}} classification, {{n}} responseBody, {{n}} details)
-                : base(BuildMessage(classification, details))
+                : this(classification, responseBody, details, null)
+            {
+            }
+
+            /// <summary>Creates the exception with details for the message and the exception that reported the response.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+            /// <param name="details">Text for the message after the status and summary, or null.</param>
+            /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+            protected {{t}}({{c}} classification, {{n}} responseBody, {{n}} details, {{e}} innerException)
+                : base(BuildMessage(classification, details), innerException)
             {
                 Classification = classification;
                 ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
             }
+
+            /// <summary>
+            /// The base exception with an inner exception, for <see cref="{{context.ClassifierType}}.CreateException({{c}}, string, global::System.Exception)"/>.
+            /// A public constructor of this shape would make a subclass's <c>base(classification, responseBody, null)</c> ambiguous.
+            /// </summary>
+            internal static {{t}} WithInnerException({{c}} classification, {{n}} responseBody, {{e}} innerException) =>
+                new {{t}}(classification, responseBody, null, innerException);
+
             """;
         }
 
@@ -193,23 +252,47 @@ internal static class ExceptionsEmitter
             /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
             /// <param name="details">Text for the message after the status and summary, or null.</param>
             protected {{t}}({{c}} classification, {{n}} responseBody, {{n}} details)
-                : this(classification, responseBody, details, {{context.BodiesType}}.Read(classification.Kind, responseBody))
+                : this(classification, responseBody, details, null)
+            {
+            }
+
+            /// <summary>Creates the exception with details for the message and the exception that reported the response.</summary>
+            /// <param name="classification">The response's classification.</param>
+            /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+            /// <param name="details">Text for the message after the status and summary, or null.</param>
+            /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+            protected {{t}}({{c}} classification, {{n}} responseBody, {{n}} details, {{e}} innerException)
+                : this(classification, responseBody, details, {{context.BodiesType}}.Read(classification.Kind, responseBody), innerException)
             {
             }
 
             /// <summary>Creates the exception from what a subclass read from the body.</summary>
             private protected {{t}}({{values}} values, {{c}} classification, {{n}} responseBody)
-                : this(classification, responseBody, values.Describe(), values)
+                : this(values, classification, responseBody, null)
             {
             }
 
-            private {{t}}({{c}} classification, {{n}} responseBody, {{n}} details, {{values}} values)
-                : base(BuildMessage(classification, details))
+            /// <summary>Creates the exception from what a subclass read from the body, with the exception that reported the response.</summary>
+            private protected {{t}}({{values}} values, {{c}} classification, {{n}} responseBody, {{e}} innerException)
+                : this(classification, responseBody, values.Describe(), values, innerException)
+            {
+            }
+
+            private {{t}}({{c}} classification, {{n}} responseBody, {{n}} details, {{values}} values, {{e}} innerException)
+                : base(BuildMessage(classification, details), innerException)
             {
                 Classification = classification;
                 ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
             {{assignments}}
             }
+
+            /// <summary>
+            /// The base exception with an inner exception, for <see cref="{{context.ClassifierType}}.CreateException({{c}}, string, global::System.Exception)"/>.
+            /// A public constructor of this shape would make a subclass's <c>base(classification, responseBody, null)</c> ambiguous.
+            /// </summary>
+            internal static {{t}} WithInnerException({{c}} classification, {{n}} responseBody, {{e}} innerException) =>
+                new {{t}}({{context.BodiesType}}.Read(classification.Kind, responseBody), classification, responseBody, innerException);
+
             """;
     }
 
@@ -222,6 +305,7 @@ internal static class ExceptionsEmitter
     private static void WriteSubclass(SourceWriter writer, EmitContext context, ResponseModel entry)
     {
         var n = context.Nullable("string");
+        var e = context.Nullable("global::System.Exception");
         var type = context.ExceptionTypeOf(entry);
         ResponseDocs.Write(writer, entry, $"Thrown for responses classified as <see cref=\"{context.KindType}.{entry.Name}\"/>.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
@@ -237,12 +321,21 @@ internal static class ExceptionsEmitter
                 /// <param name="classification">The response's classification.</param>
                 /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
                 public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
-                    : this({{context.BodiesType}}.Read({{context.KindType}}.{{entry.Name}}, responseBody), classification, responseBody)
+                    : this(classification, responseBody, null)
                 {
                 }
 
-                private {{type}}({{values}} values, {{context.ClassificationType}} classification, {{n}} responseBody)
-                    : base(values, classification, responseBody)
+                /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+                /// <param name="classification">The response's classification.</param>
+                /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+                /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+                public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody, {{e}} innerException)
+                    : this({{context.BodiesType}}.Read({{context.KindType}}.{{entry.Name}}, responseBody), classification, responseBody, innerException)
+                {
+                }
+
+                private {{type}}({{values}} values, {{context.ClassificationType}} classification, {{n}} responseBody, {{e}} innerException)
+                    : base(values, classification, responseBody, innerException)
                 {
                 """);
             writer.Indent();
@@ -267,6 +360,15 @@ internal static class ExceptionsEmitter
                 /// <param name="responseBody">The response body, or null.</param>
                 public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody)
                     : base(classification, responseBody, null)
+                {
+                }
+
+                /// <summary>Creates the exception with the exception an HTTP client raised for the response.</summary>
+                /// <param name="classification">The response's classification.</param>
+                /// <param name="responseBody">The response body, or null.</param>
+                /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+                public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody, {{e}} innerException)
+                    : base(classification, responseBody, null, innerException)
                 {
                 }
                 """);

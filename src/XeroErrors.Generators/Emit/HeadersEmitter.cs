@@ -146,6 +146,10 @@ internal static class HeadersEmitter
             return reader.Build();
             """);
         writer.CloseBrace();
+        if (context.Capabilities.HasValueTuple)
+        {
+            EmitTuplePairs(writer, context);
+        }
 
         EmitParsers(writer, context);
         EmitReader(writer, context, slots);
@@ -363,6 +367,46 @@ internal static class HeadersEmitter
     }
 
     private static string Camel(string name) => char.ToLowerInvariant(name[0]) + name.Substring(1);
+
+    /// <summary>
+    /// <c>FromPairs</c> for (Name, Value) tuples, as Flurl's <c>IReadOnlyNameValueList</c> is. It is generic over the
+    /// sequence because a second overload taking a sequence would make existing calls ambiguous: <c>FromPairs(null)</c>,
+    /// and a collection expression of <c>new(name, value)</c>, which fits a KeyValuePair and a tuple alike. A type
+    /// parameter cannot be inferred from either, so those calls still pick the KeyValuePair overload.
+    /// </summary>
+    private static void EmitTuplePairs(SourceWriter writer, EmitContext context)
+    {
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            /// <summary>
+            /// Reads the listed headers from (Name, Value) pairs, for example Flurl's <c>IFlurlResponse.Headers</c>.
+            /// </summary>
+            /// <remarks>
+            /// Returns the default (every property null) when headers is null; a pair without a name or value is skipped.
+            /// </remarks>
+            /// <typeparam name="TPairs">The sequence's type: any <c>IEnumerable&lt;(string Name, string Value)&gt;</c>.</typeparam>
+            /// <param name="headers">The response's headers as (Name, Value) pairs; null is allowed.</param>
+            public static {{context.HeadersType}} FromPairs<TPairs>(TPairs headers)
+                where TPairs : global::System.Collections.Generic.IEnumerable<(string Name, string Value)>
+            {
+                if (headers == null)
+                {
+                    return default({{context.HeadersType}});
+                }
+
+                var reader = new Reader();
+                foreach (var header in headers)
+                {
+                    if (header.Name != null && header.Value != null)
+                    {
+                        reader.Add(header.Name, header.Value);
+                    }
+                }
+
+                return reader.Build();
+            }
+            """);
+    }
 
     /// <summary>The remarks of a header's property, as XML.</summary>
     private static string? HeaderRemarks(EmitContext context, HeaderModel header) => header.Type switch

@@ -60,18 +60,19 @@ internal static class HttpEmitter
                     throw new global::System.ArgumentNullException(nameof(response));
                 }
 
-                var error = await CreateErrorAsync(response, sharedRead: true, cancellationToken).ConfigureAwait(false);
+                var error = await CreateErrorAsync(response, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
                 if (error != null)
                 {
                     throw error;
                 }
             }
 
-            /// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
+            {{CreateExceptionAsync(context)}}/// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
             /// <param name="response">The response.</param>
             /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
+            /// <param name="innerException">The HTTP client's own exception for the response, or null.</param>
             /// <param name="cancellationToken">Cancels reading the body.</param>
-            internal static async global::System.Threading.Tasks.Task<{{context.Nullable(context.ExceptionType)}}> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, global::System.Threading.CancellationToken cancellationToken)
+            internal static async global::System.Threading.Tasks.Task<{{context.Nullable(context.ExceptionType)}}> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, {{context.Nullable("global::System.Exception")}} innerException, global::System.Threading.CancellationToken cancellationToken)
             {
                 var statusCode = (int)response.StatusCode;
                 if (statusCode >= 100 && statusCode < 400)
@@ -83,7 +84,7 @@ internal static class HttpEmitter
                     ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
                     : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
-                return CreateException(classification, body);
+                return CreateException(classification, body, innerException);
             }
 
             /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
@@ -204,6 +205,56 @@ internal static class HttpEmitter
         return writer.ToString();
     }
 
+    /// <summary>
+    /// <c>CreateExceptionAsync</c>, shaped for <c>RefitSettings.ExceptionFactory</c>: one parameter and
+    /// <c>ValueTask&lt;Exception?&gt;</c> exactly, so it is assigned as a method group. Empty without ValueTask.
+    /// </summary>
+    private static string CreateExceptionAsync(EmitContext context)
+    {
+        if (!context.Capabilities.HasValueTask)
+        {
+            return string.Empty;
+        }
+
+        var exception = context.Nullable("global::System.Exception");
+        return $$"""
+            /// <summary>
+            /// The typed exception for an error response (4xx, 5xx, or outside 100-599), or null for any other; it is created, not
+            /// thrown. The body is read through the shared read and left readable, and a success's body is not touched.
+            /// </summary>
+            /// <remarks>
+            /// Its shape is Refit's exception factory's, so it is assigned as a method group:
+            /// <c>new RefitSettings { ExceptionFactory = {{context.ClassifierType}}.CreateExceptionAsync }</c>.
+            /// </remarks>
+            /// <param name="response">The response.</param>
+            /// <returns>The exception, or null.</returns>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
+            public static global::System.Threading.Tasks.ValueTask<{{exception}}> CreateExceptionAsync(global::System.Net.Http.HttpResponseMessage response)
+            {
+                if (response == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(response));
+                }
+
+                var statusCode = (int)response.StatusCode;
+                if (statusCode >= 100 && statusCode < 400)
+                {
+                    return new global::System.Threading.Tasks.ValueTask<{{exception}}>(({{exception}})null);
+                }
+
+                return new global::System.Threading.Tasks.ValueTask<{{exception}}>(CreateExceptionKeepingBodyAsync(response));
+            }
+
+            private static async global::System.Threading.Tasks.Task<{{exception}}> CreateExceptionKeepingBodyAsync(global::System.Net.Http.HttpResponseMessage response)
+            {
+                var body = await ReadBodyKeepingItAsync(response, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
+                return CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
+            }
+
+
+            """;
+    }
+
     public static string EmitHandler(EmitContext context)
     {
         var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
@@ -213,7 +264,10 @@ internal static class HttpEmitter
             writer,
             CSharpText.XmlText($"A DelegatingHandler that turns {context.ApiName} error responses into typed exceptions, for any HttpClient-based client."),
             $"Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most {CSharpText.Cref(context.ClassifierType + ".MaxBodyBytes")} of the body, disposes the response and throws the kind's {CSharpText.Cref(context.ExceptionType)}. "
-            + "With IHttpClientFactory: <c>" + CSharpText.XmlText($"services.AddTransient<{context.HandlerType}>(); services.AddHttpClient(\"xero\").AddHttpMessageHandler<{context.HandlerType}>();") + "</c>");
+            + "With IHttpClientFactory: <c>" + CSharpText.XmlText($"services.AddTransient<{context.HandlerType}>(); services.AddHttpClient(\"xero\").AddHttpMessageHandler<{context.HandlerType}>();") + "</c>; "
+            + "with a resilience handler, add this one after it, so that the retry sees the typed exceptions. "
+            + "With Kiota, add it last to <c>KiotaClientFactory.CreateDefaultHandlers()</c>, nearest the network: Kiota's RetryHandler then never sees a 429 or 503 to retry with its own waits, and retrying is left to a Polly strategy. "
+            + "Refit, Flurl and RestSharp wrap an exception thrown here in their own: use the glue on " + CSharpText.Cref(context.ClassifierType) + " for them instead.");
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {context.HandlerType} : global::System.Net.Http.DelegatingHandler");
         writer.OpenBrace();
@@ -248,7 +302,7 @@ internal static class HttpEmitter
                 using (response)
                 {
                     // Created here and thrown once: every rethrow through an async method costs a stack trace.
-                    error = await {{context.ClassifierType}}.CreateErrorAsync(response, sharedRead: false, cancellationToken).ConfigureAwait(false);
+                    error = await {{context.ClassifierType}}.CreateErrorAsync(response, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
                 }
 
                 // Not null: CreateErrorAsync gives an exception for every status that gets here.

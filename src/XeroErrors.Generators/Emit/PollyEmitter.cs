@@ -10,7 +10,8 @@ internal static class PollyEmitter
         FileHeader.Doc(
             writer,
             $"Polly v8 retry settings for the {context.ApiName}: retry transient kinds only, wait what the response said, and give up when that wait is longer than a maximum.",
-            "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));");
+            "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));"
+            + (context.Capabilities.HasHttpResilience ? " With its standard handler: builder.AddStandardResilienceHandler(o => " + context.RetryType + ".Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler<" + context.HandlerType + ">()." : string.Empty));
         writer.WriteLine(FileHeader.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} static class {context.RetryType}");
         writer.OpenBrace();
@@ -21,11 +22,21 @@ internal static class PollyEmitter
             /// <returns>The options.</returns>
             public static global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage> CreateOptions(global::System.TimeSpan maxDelay, int maxRetryAttempts = 3)
             {
-                var options = new global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage> { MaxRetryAttempts = maxRetryAttempts };
+                var options = new global::Polly.Retry.RetryStrategyOptions<global::System.Net.Http.HttpResponseMessage>
+                {
+                    MaxRetryAttempts = maxRetryAttempts,
+                    // Of the outcomes that are neither a response nor this API's exception, only a network failure is retried.
+                    ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>(args.Outcome.Exception is global::System.Net.Http.HttpRequestException),
+                };
                 return Configure(options, maxDelay);
             }
 
-            /// <summary>Sets <c>ShouldHandle</c> and <c>DelayGenerator</c> of existing options (for example HttpRetryStrategyOptions).</summary>
+            /// <summary>
+            /// Sets <c>ShouldHandle</c> and <c>DelayGenerator</c> of existing options (for example HttpRetryStrategyOptions): a response
+            /// and this API's exceptions (found with <see cref="{{context.ExceptionType}}.Find"/>) are retried by their kind and after the
+            /// wait they advised; every other outcome (HttpRequestException, TimeoutRejectedException, …) is left to the
+            /// predicate and delay the options had.
+            /// </summary>
             /// <typeparam name="TOptions">The options type.</typeparam>
             /// <param name="options">The options to configure.</param>
             /// <param name="maxDelay">The longest wait worth retrying for; a response that asks for more (a daily rate limit) is not retried.</param>
@@ -38,10 +49,38 @@ internal static class PollyEmitter
                     throw new global::System.ArgumentNullException(nameof(options));
                 }
 
-                options.ShouldHandle = args => ShouldRetryAsync(args.Outcome, maxDelay, args.Context.CancellationToken);
-                options.DelayGenerator = args => GetDelayAsync(args.Outcome, args.Context.CancellationToken);
+                var otherwise = options.ShouldHandle;
+                var otherwiseDelay = options.DelayGenerator;
+                options.ShouldHandle = args => IsDecidedByKind(args.Outcome)
+                    ? ShouldRetryAsync(args.Outcome, maxDelay, args.Context.CancellationToken)
+                    : otherwise != null ? otherwise(args) : new global::System.Threading.Tasks.ValueTask<bool>(false);
+                options.DelayGenerator = args => IsDecidedByKind(args.Outcome)
+                    ? GetDelayAsync(args.Outcome, args.Context.CancellationToken)
+                    : otherwiseDelay != null ? otherwiseDelay(args) : new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>((global::System.TimeSpan?)null);
                 return options;
             }
+
+            /// <summary>
+            /// Sets <c>ShouldHandle</c> of circuit-breaker options so that they count this API's transient kinds as failures, whether
+            /// they come as responses or as the error handler's exceptions; every other outcome is left to the predicate the options had.
+            /// </summary>
+            /// <typeparam name="TOptions">The options type.</typeparam>
+            /// <param name="options">The options to configure.</param>
+            /// <returns>The same options.</returns>
+            public static TOptions ConfigureCircuitBreaker<TOptions>(TOptions options)
+                where TOptions : global::Polly.CircuitBreaker.CircuitBreakerStrategyOptions<global::System.Net.Http.HttpResponseMessage>
+            {
+                if (options == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(options));
+                }
+
+                var otherwise = options.ShouldHandle;
+                options.ShouldHandle = args => IsDecidedByKind(args.Outcome)
+                    ? IsTransientAsync(args.Outcome, args.Context.CancellationToken)
+                    : otherwise != null ? otherwise(args) : new global::System.Threading.Tasks.ValueTask<bool>(false);
+                return options;
+            }{{StandardOptions(context)}}
 
             /// <summary>
             /// True for a transient kind whose advised wait is at most <paramref name="maxDelay"/>, and for a network failure
@@ -53,7 +92,7 @@ internal static class PollyEmitter
             /// <returns>Whether to retry.</returns>
             public static async global::System.Threading.Tasks.ValueTask<bool> ShouldRetryAsync(global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome, global::System.TimeSpan maxDelay, global::System.Threading.CancellationToken cancellationToken)
             {
-                if (outcome.Exception is global::System.Net.Http.HttpRequestException)
+                if (outcome.Exception is global::System.Net.Http.HttpRequestException && {{context.ExceptionType}}.Find(outcome.Exception) == null)
                 {
                     return true;
                 }
@@ -78,9 +117,19 @@ internal static class PollyEmitter
                 return classification.HasValue ? classification.Value.RetryAfter : null;
             }
 
+            /// <summary>A response, or an exception that is (or wraps) this API's: what the kind decides.</summary>
+            private static bool IsDecidedByKind(global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome) =>
+                outcome.Exception == null ? outcome.Result != null : {{context.ExceptionType}}.Find(outcome.Exception) != null;
+
+            private static async global::System.Threading.Tasks.ValueTask<bool> IsTransientAsync(global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome, global::System.Threading.CancellationToken cancellationToken)
+            {
+                var classification = await ClassifyAsync(outcome, cancellationToken).ConfigureAwait(false);
+                return classification.HasValue && !classification.Value.IsSuccess && classification.Value.IsTransient;
+            }
+
             private static async global::System.Threading.Tasks.Task<{{context.ClassificationType}}?> ClassifyAsync(global::Polly.Outcome<global::System.Net.Http.HttpResponseMessage> outcome, global::System.Threading.CancellationToken cancellationToken)
             {
-                var exception = outcome.Exception as {{context.ExceptionType}};
+                var exception = {{context.ExceptionType}}.Find(outcome.Exception);
                 if (exception != null)
                 {
                     return exception.Classification;
@@ -122,5 +171,48 @@ internal static class PollyEmitter
         writer.CloseBrace();
         FileHeader.Close(writer);
         return writer.ToString();
+    }
+
+    /// <summary><c>Configure</c> for the standard resilience handler's options, where Microsoft.Extensions.Http.Resilience is referenced.</summary>
+    private static string StandardOptions(EmitContext context)
+    {
+        if (!context.Capabilities.HasHttpResilience)
+        {
+            return string.Empty;
+        }
+
+        // Starts with the line break that ends the member before it, so that nothing is written without the package.
+        return $$"""
+
+
+            /// <summary>
+            /// Configures the standard resilience handler's retry (<see cref="Configure{TOptions}"/>) and circuit breaker
+            /// (<see cref="ConfigureCircuitBreaker{TOptions}"/>), for a client whose error handler is added after it:
+            /// <c>builder.AddStandardResilienceHandler(o => {{context.RetryType}}.Configure(o, TimeSpan.FromMinutes(1)));</c> and then
+            /// <c>builder.AddHttpMessageHandler&lt;{{context.HandlerType}}&gt;();</c> on the same <c>IHttpClientBuilder</c> (the first
+            /// returns a pipeline builder, not the client builder).
+            /// </summary>
+            /// <remarks>
+            /// Without it the handler's exceptions switch the standard retry off, since its predicate handles only responses,
+            /// HttpRequestException and timeouts. Per-attempt timeouts are still retried. A wait longer than the options'
+            /// total request timeout is not retried either: that timeout would end it in a TimeoutRejectedException, so the
+            /// typed exception comes back at once instead. Raise <c>TotalRequestTimeout.Timeout</c> to wait longer.
+            /// </remarks>
+            /// <param name="options">The standard handler's options.</param>
+            /// <param name="maxDelay">The longest wait worth retrying for, at most the options' total request timeout.</param>
+            /// <returns>The same options.</returns>
+            public static global::Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions Configure(global::Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions options, global::System.TimeSpan maxDelay)
+            {
+                if (options == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(options));
+                }
+
+                var total = options.TotalRequestTimeout.Timeout;
+                Configure(options.Retry, total > global::System.TimeSpan.Zero && total < maxDelay ? total : maxDelay);
+                ConfigureCircuitBreaker(options.CircuitBreaker);
+                return options;
+            }
+            """;
     }
 }

@@ -11,7 +11,26 @@ namespace XeroErrors.Generators.Model;
 /// <param name="HasBrotli"><c>System.IO.Compression.BrotliStream</c> is referenced (.NET Core 2.1 and later), so <c>br</c> bodies can be read.</param>
 /// <param name="HasXml"><c>System.Xml.XmlTextReader</c> is referenced, so XML bodies can be read.</param>
 /// <param name="HasRegex"><c>System.Text.RegularExpressions.Regex</c> is referenced, so fields with a <c>pattern</c> can be read.</param>
-internal sealed record ConsumerCapabilities(bool SupportsNullable, bool HasHttp, bool HasSystemTextJson, bool HasPolly, bool HasBrotli = false, bool HasXml = false, bool HasRegex = false)
+/// <param name="HasValueTuple"><c>System.ValueTuple`2</c> is referenced, so <c>FromPairs</c> takes (Name, Value) tuples.</param>
+/// <param name="HasValueTask"><c>System.Threading.Tasks.ValueTask`1</c> is referenced, so <c>CreateExceptionAsync</c> fits Refit's exception factory.</param>
+/// <param name="HasRefit">Refit (<c>Refit.ApiException</c>) is referenced.</param>
+/// <param name="HasFlurl">Flurl.Http (<c>Flurl.Http.FlurlCall</c>) is referenced.</param>
+/// <param name="HasRestSharp">RestSharp (<c>RestSharp.RestResponse</c>) is referenced.</param>
+/// <param name="HasHttpResilience">Microsoft.Extensions.Http.Resilience (<c>HttpStandardResilienceOptions</c>) is referenced.</param>
+internal sealed record ConsumerCapabilities(
+    bool SupportsNullable,
+    bool HasHttp,
+    bool HasSystemTextJson,
+    bool HasPolly,
+    bool HasBrotli = false,
+    bool HasXml = false,
+    bool HasRegex = false,
+    bool HasValueTuple = false,
+    bool HasValueTask = false,
+    bool HasRefit = false,
+    bool HasFlurl = false,
+    bool HasRestSharp = false,
+    bool HasHttpResilience = false)
 {
-    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true, HasXml: true, HasRegex: true);
+    public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true, HasXml: true, HasRegex: true, HasValueTuple: true, HasValueTask: true);
 }

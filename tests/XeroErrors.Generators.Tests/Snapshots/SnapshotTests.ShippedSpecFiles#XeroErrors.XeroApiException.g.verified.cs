@@ -32,18 +32,34 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
         /// <param name="details">Text for the message after the status and summary, or null.</param>
         protected XeroApiException(XeroResponseClassification classification, string? responseBody, string? details)
-            : this(classification, responseBody, details, XeroResponseBodies.Read(classification.Kind, responseBody))
+            : this(classification, responseBody, details, null)
+        {
+        }
+
+        /// <summary>Creates the exception with details for the message and the exception that reported the response.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; kept truncated to <see cref="MaxResponseBodyLength"/> characters.</param>
+        /// <param name="details">Text for the message after the status and summary, or null.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        protected XeroApiException(XeroResponseClassification classification, string? responseBody, string? details, global::System.Exception? innerException)
+            : this(classification, responseBody, details, XeroResponseBodies.Read(classification.Kind, responseBody), innerException)
         {
         }
 
         /// <summary>Creates the exception from what a subclass read from the body.</summary>
         private protected XeroApiException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : this(classification, responseBody, values.Describe(), values)
+            : this(values, classification, responseBody, null)
         {
         }
 
-        private XeroApiException(XeroResponseClassification classification, string? responseBody, string? details, XeroResponseBodies.BodyValues values)
-            : base(BuildMessage(classification, details))
+        /// <summary>Creates the exception from what a subclass read from the body, with the exception that reported the response.</summary>
+        private protected XeroApiException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(classification, responseBody, values.Describe(), values, innerException)
+        {
+        }
+
+        private XeroApiException(XeroResponseClassification classification, string? responseBody, string? details, XeroResponseBodies.BodyValues values, global::System.Exception? innerException)
+            : base(BuildMessage(classification, details), innerException)
         {
             Classification = classification;
             ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
@@ -54,6 +70,14 @@ namespace XeroErrors
             Title = values.Title;
             ProblemType = values.ProblemType;
         }
+
+        /// <summary>
+        /// The base exception with an inner exception, for <see cref="XeroResponseClassifier.CreateException(XeroResponseClassification, string, global::System.Exception)"/>.
+        /// A public constructor of this shape would make a subclass's <c>base(classification, responseBody, null)</c> ambiguous.
+        /// </summary>
+        internal static XeroApiException WithInnerException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException) =>
+            new XeroApiException(XeroResponseBodies.Read(classification.Kind, responseBody), classification, responseBody, innerException);
+
         /// <summary>The classification of the response.</summary>
         public XeroResponseClassification Classification { get; }
 
@@ -77,6 +101,14 @@ namespace XeroErrors
 
         /// <summary>The response headers the spec lists, parsed.</summary>
         public XeroResponseHeaders Headers => Classification.Headers;
+
+        /// <summary>
+        /// The Xero API exception in <paramref name="exception"/> or inside it: its chain of inner exceptions, and every
+        /// exception of an <see cref="global::System.AggregateException"/>, as HTTP clients wrap what a handler throws.
+        /// </summary>
+        /// <param name="exception">The exception caught, or null.</param>
+        /// <returns>The first one found, or null when there is none.</returns>
+        public static XeroApiException? Find(global::System.Exception? exception) => FindWithin(exception, 0);
 
         /// <summary>
         /// Every validation message in the body, in body order, each with the field it is about where the body names one. Never null; empty when there are none.
@@ -152,6 +184,38 @@ namespace XeroErrors
         /// Null when the header is absent or malformed.
         /// </remarks>
         public string? CorrelationId => Headers.CorrelationId;
+
+        private static XeroApiException? FindWithin(global::System.Exception? exception, int depth)
+        {
+            // A chain is short; the bound only keeps a self-referencing one from recursing for ever.
+            if (exception == null || depth > 64)
+            {
+                return null;
+            }
+
+            var found = exception as XeroApiException;
+            if (found != null)
+            {
+                return found;
+            }
+
+            var aggregate = exception as global::System.AggregateException;
+            if (aggregate != null)
+            {
+                foreach (var inner in aggregate.InnerExceptions)
+                {
+                    found = FindWithin(inner, depth + 1);
+                    if (found != null)
+                    {
+                        return found;
+                    }
+                }
+
+                return null;
+            }
+
+            return FindWithin(exception.InnerException, depth + 1);
+        }
 
         /// <summary>Shortens text to at most <paramref name="max"/> characters without splitting a surrogate pair.</summary>
         internal static string? Truncate(string? text, int max)

@@ -8,7 +8,7 @@ namespace XeroErrors
     /// A DelegatingHandler that turns Xero API error responses into typed exceptions, for any HttpClient-based client.
     /// </summary>
     /// <remarks>
-    /// Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most <see cref="XeroResponseClassifier.MaxBodyBytes"/> of the body, disposes the response and throws the kind's <see cref="XeroApiException"/>. With IHttpClientFactory: <c>services.AddTransient&lt;XeroErrorHandler&gt;(); services.AddHttpClient("xero").AddHttpMessageHandler&lt;XeroErrorHandler&gt;();</c>
+    /// Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most <see cref="XeroResponseClassifier.MaxBodyBytes"/> of the body, disposes the response and throws the kind's <see cref="XeroApiException"/>. With IHttpClientFactory: <c>services.AddTransient&lt;XeroErrorHandler&gt;(); services.AddHttpClient("xero").AddHttpMessageHandler&lt;XeroErrorHandler&gt;();</c>; with a resilience handler, add this one after it, so that the retry sees the typed exceptions. With Kiota, add it last to <c>KiotaClientFactory.CreateDefaultHandlers()</c>, nearest the network: Kiota's RetryHandler then never sees a 429 or 503 to retry with its own waits, and retrying is left to a Polly strategy. Refit, Flurl and RestSharp wrap an exception thrown here in their own: use the glue on <see cref="XeroResponseClassifier"/> for them instead.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
     public class XeroErrorHandler : global::System.Net.Http.DelegatingHandler
@@ -43,7 +43,7 @@ namespace XeroErrors
             using (response)
             {
                 // Created here and thrown once: every rethrow through an async method costs a stack trace.
-                error = await XeroResponseClassifier.CreateErrorAsync(response, sharedRead: false, cancellationToken).ConfigureAwait(false);
+                error = await XeroResponseClassifier.CreateErrorAsync(response, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
             }
 
             // Not null: CreateErrorAsync gives an exception for every status that gets here.

@@ -37,12 +37,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroBadRequestException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.BadRequest, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroBadRequestException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroBadRequestException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.BadRequest, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroBadRequestException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
             ValidationMessage = values.ValidationMessage;
             ModelState = values.ModelState;
@@ -78,12 +87,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroUnauthorizedException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.Unauthorized, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroUnauthorizedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroUnauthorizedException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.Unauthorized, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroUnauthorizedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
             DetailCode = values.DetailCode;
             IsTokenExpired = values.IsTokenExpired;
@@ -111,12 +129,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroNotFoundException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.NotFound, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroNotFoundException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroNotFoundException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.NotFound, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroNotFoundException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -132,12 +159,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroInternalErrorException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.InternalError, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroInternalErrorException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroInternalErrorException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.InternalError, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroInternalErrorException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -161,12 +197,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroRateLimitExceededException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.RateLimitExceeded, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroRateLimitExceededException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroRateLimitExceededException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.RateLimitExceeded, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroRateLimitExceededException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -190,12 +235,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroNotAvailableException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.NotAvailable, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroNotAvailableException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroNotAvailableException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.NotAvailable, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroNotAvailableException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -216,12 +270,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroOrganisationOfflineException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.OrganisationOffline, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroOrganisationOfflineException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroOrganisationOfflineException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.OrganisationOffline, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroOrganisationOfflineException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -242,12 +305,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroForbiddenException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.Forbidden, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroForbiddenException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroForbiddenException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.Forbidden, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroForbiddenException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
             DetailCode = values.DetailCode;
             IsTokenExpired = values.IsTokenExpired;
@@ -280,12 +352,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroConflictException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.Conflict, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroConflictException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroConflictException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.Conflict, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroConflictException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -306,12 +387,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroPayloadTooLargeException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.PayloadTooLarge, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroPayloadTooLargeException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroPayloadTooLargeException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.PayloadTooLarge, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroPayloadTooLargeException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -332,12 +422,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroUnprocessableEntityException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.UnprocessableEntity, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroUnprocessableEntityException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroUnprocessableEntityException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.UnprocessableEntity, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroUnprocessableEntityException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -358,12 +457,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroNotImplementedException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.NotImplemented, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroNotImplementedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroNotImplementedException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.NotImplemented, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroNotImplementedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -384,12 +492,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroPreconditionFailedException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.PreconditionFailed, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroPreconditionFailedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroPreconditionFailedException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.PreconditionFailed, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroPreconditionFailedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
         }
     }
@@ -410,12 +527,21 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         public XeroTokenRequestRejectedException(XeroResponseClassification classification, string? responseBody)
-            : this(XeroResponseBodies.Read(XeroResponseKind.TokenRequestRejected, responseBody), classification, responseBody)
+            : this(classification, responseBody, null)
         {
         }
 
-        private XeroTokenRequestRejectedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
-            : base(values, classification, responseBody)
+        /// <summary>Creates the exception with the exception an HTTP client raised for the response, and reads the body as above.</summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
+        /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
+        public XeroTokenRequestRejectedException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(XeroResponseBodies.Read(XeroResponseKind.TokenRequestRejected, responseBody), classification, responseBody, innerException)
+        {
+        }
+
+        private XeroTokenRequestRejectedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : base(values, classification, responseBody, innerException)
         {
             Error = values.Error;
             ErrorDescription = values.ErrorDescription;

@@ -51,18 +51,52 @@ namespace XeroErrors
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            var error = await CreateErrorAsync(response, sharedRead: true, cancellationToken).ConfigureAwait(false);
+            var error = await CreateErrorAsync(response, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
             if (error != null)
             {
                 throw error;
             }
         }
 
+        /// <summary>
+        /// The typed exception for an error response (4xx, 5xx, or outside 100-599), or null for any other; it is created, not
+        /// thrown. The body is read through the shared read and left readable, and a success's body is not touched.
+        /// </summary>
+        /// <remarks>
+        /// Its shape is Refit's exception factory's, so it is assigned as a method group:
+        /// <c>new RefitSettings { ExceptionFactory = XeroResponseClassifier.CreateExceptionAsync }</c>.
+        /// </remarks>
+        /// <param name="response">The response.</param>
+        /// <returns>The exception, or null.</returns>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
+        public static global::System.Threading.Tasks.ValueTask<global::System.Exception?> CreateExceptionAsync(global::System.Net.Http.HttpResponseMessage response)
+        {
+            if (response == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(response));
+            }
+
+            var statusCode = (int)response.StatusCode;
+            if (statusCode >= 100 && statusCode < 400)
+            {
+                return new global::System.Threading.Tasks.ValueTask<global::System.Exception?>((global::System.Exception?)null);
+            }
+
+            return new global::System.Threading.Tasks.ValueTask<global::System.Exception?>(CreateExceptionKeepingBodyAsync(response));
+        }
+
+        private static async global::System.Threading.Tasks.Task<global::System.Exception?> CreateExceptionKeepingBodyAsync(global::System.Net.Http.HttpResponseMessage response)
+        {
+            var body = await ReadBodyKeepingItAsync(response, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
+            return CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
+        }
+
         /// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
         /// <param name="response">The response.</param>
         /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
+        /// <param name="innerException">The HTTP client's own exception for the response, or null.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
-        internal static async global::System.Threading.Tasks.Task<XeroApiException?> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, global::System.Threading.CancellationToken cancellationToken)
+        internal static async global::System.Threading.Tasks.Task<XeroApiException?> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, global::System.Exception? innerException, global::System.Threading.CancellationToken cancellationToken)
         {
             var statusCode = (int)response.StatusCode;
             if (statusCode >= 100 && statusCode < 400)
@@ -74,7 +108,7 @@ namespace XeroErrors
                 ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
                 : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
             var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
-            return CreateException(classification, body);
+            return CreateException(classification, body, innerException);
         }
 
         /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>

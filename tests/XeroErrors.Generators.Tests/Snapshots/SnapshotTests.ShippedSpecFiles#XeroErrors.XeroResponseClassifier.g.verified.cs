@@ -176,40 +176,51 @@ namespace XeroErrors
         /// <param name="classification">The response's classification.</param>
         /// <param name="body">The response body, or null; it is kept truncated to <see cref="XeroApiException.MaxResponseBodyLength"/> characters.</param>
         /// <returns>The exception; it is not thrown.</returns>
-        public static XeroApiException CreateException(XeroResponseClassification classification, string? body)
+        public static XeroApiException CreateException(XeroResponseClassification classification, string? body) =>
+            CreateException(classification, body, null);
+
+        /// <summary>
+        /// Creates the exception for a classified response, with the exception an HTTP client raised for it as
+        /// <see cref="global::System.Exception.InnerException"/>: the kind's own subclass, or <see cref="XeroApiException"/> for a kind without one.
+        /// </summary>
+        /// <param name="classification">The response's classification.</param>
+        /// <param name="body">The response body, or null; it is kept truncated to <see cref="XeroApiException.MaxResponseBodyLength"/> characters.</param>
+        /// <param name="innerException">The client's own exception for the response, or null.</param>
+        /// <returns>The exception; it is not thrown.</returns>
+        public static XeroApiException CreateException(XeroResponseClassification classification, string? body, global::System.Exception? innerException)
         {
             switch (classification.Kind)
             {
                 case XeroResponseKind.BadRequest:
-                    return new XeroBadRequestException(classification, body);
+                    return new XeroBadRequestException(classification, body, innerException);
                 case XeroResponseKind.Unauthorized:
-                    return new XeroUnauthorizedException(classification, body);
+                    return new XeroUnauthorizedException(classification, body, innerException);
                 case XeroResponseKind.NotFound:
-                    return new XeroNotFoundException(classification, body);
+                    return new XeroNotFoundException(classification, body, innerException);
                 case XeroResponseKind.InternalError:
-                    return new XeroInternalErrorException(classification, body);
+                    return new XeroInternalErrorException(classification, body, innerException);
                 case XeroResponseKind.RateLimitExceeded:
-                    return new XeroRateLimitExceededException(classification, body);
+                    return new XeroRateLimitExceededException(classification, body, innerException);
                 case XeroResponseKind.NotAvailable:
-                    return new XeroNotAvailableException(classification, body);
+                    return new XeroNotAvailableException(classification, body, innerException);
                 case XeroResponseKind.OrganisationOffline:
-                    return new XeroOrganisationOfflineException(classification, body);
+                    return new XeroOrganisationOfflineException(classification, body, innerException);
                 case XeroResponseKind.Forbidden:
-                    return new XeroForbiddenException(classification, body);
+                    return new XeroForbiddenException(classification, body, innerException);
                 case XeroResponseKind.Conflict:
-                    return new XeroConflictException(classification, body);
+                    return new XeroConflictException(classification, body, innerException);
                 case XeroResponseKind.PayloadTooLarge:
-                    return new XeroPayloadTooLargeException(classification, body);
+                    return new XeroPayloadTooLargeException(classification, body, innerException);
                 case XeroResponseKind.UnprocessableEntity:
-                    return new XeroUnprocessableEntityException(classification, body);
+                    return new XeroUnprocessableEntityException(classification, body, innerException);
                 case XeroResponseKind.NotImplemented:
-                    return new XeroNotImplementedException(classification, body);
+                    return new XeroNotImplementedException(classification, body, innerException);
                 case XeroResponseKind.PreconditionFailed:
-                    return new XeroPreconditionFailedException(classification, body);
+                    return new XeroPreconditionFailedException(classification, body, innerException);
                 case XeroResponseKind.TokenRequestRejected:
-                    return new XeroTokenRequestRejectedException(classification, body);
+                    return new XeroTokenRequestRejectedException(classification, body, innerException);
                 default:
-                    return new XeroApiException(classification, body);
+                    return XeroApiException.WithInnerException(classification, body, innerException);
             }
         }
 

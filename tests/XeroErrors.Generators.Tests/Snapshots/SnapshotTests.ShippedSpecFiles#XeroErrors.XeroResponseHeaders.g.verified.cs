@@ -136,6 +136,34 @@ namespace XeroErrors
             return reader.Build();
         }
 
+        /// <summary>
+        /// Reads the listed headers from (Name, Value) pairs, for example Flurl's <c>IFlurlResponse.Headers</c>.
+        /// </summary>
+        /// <remarks>
+        /// Returns the default (every property null) when headers is null; a pair without a name or value is skipped.
+        /// </remarks>
+        /// <typeparam name="TPairs">The sequence's type: any <c>IEnumerable&lt;(string Name, string Value)&gt;</c>.</typeparam>
+        /// <param name="headers">The response's headers as (Name, Value) pairs; null is allowed.</param>
+        public static XeroResponseHeaders FromPairs<TPairs>(TPairs headers)
+            where TPairs : global::System.Collections.Generic.IEnumerable<(string Name, string Value)>
+        {
+            if (headers == null)
+            {
+                return default(XeroResponseHeaders);
+            }
+
+            var reader = new Reader();
+            foreach (var header in headers)
+            {
+                if (header.Name != null && header.Value != null)
+                {
+                    reader.Add(header.Name, header.Value);
+                }
+            }
+
+            return reader.Build();
+        }
+
         private static int? ParseInt(string? text)
         {
             int value;
