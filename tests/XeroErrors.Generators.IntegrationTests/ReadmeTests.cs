@@ -14,6 +14,11 @@ public sealed class ReadmeTests
     [InlineData("IHttpClientFactory")]
     [InlineData("Retries: Microsoft.Extensions.Http.Resilience or Polly")]
     [InlineData("A client that is not HttpClient")]
+    [InlineData("Refit")]
+    [InlineData("Flurl")]
+    [InlineData("RestSharp")]
+    [InlineData("Kiota")]
+    [InlineData("IHttpClientFactory with the standard resilience handler")]
     [InlineData("Handle errors")]
     public void Each_consumer_kind_has_a_section_with_compiled_code(string heading)
     {
@@ -31,6 +36,9 @@ public sealed class ReadmeTests
     [InlineData("PrivateAssets=\"all\"")]
     [InlineData("AddHttpMessageHandler")]
     [InlineData("AddResilienceHandler")]
+    [InlineData("AddStandardResilienceHandler")]
+    [InlineData("ExceptionFactory = XeroResponseClassifier.CreateExceptionAsync")]
+    [InlineData("OnError(XeroResponseClassifier.ThrowIfErrorAsync)")]
     [InlineData("Classify(statusCode, body)")]
     [InlineData("RateLimitProblem")]
     [InlineData("CorrelationId")]
@@ -130,6 +138,12 @@ public sealed class ReadmeSnippetBuildTests
                 {ConsumerProject.PackageReference("Microsoft.Extensions.DependencyInjection")}
                 {ConsumerProject.PackageReference("Microsoft.Extensions.Http")}
                 {ConsumerProject.PackageReference("Microsoft.Extensions.Http.Resilience")}
+                {ConsumerProject.PackageReference("Refit")}
+                {ConsumerProject.PackageReference("Refit.HttpClientFactory")}
+                {ConsumerProject.PackageReference("Flurl.Http")}
+                {ConsumerProject.PackageReference("RestSharp")}
+                {ConsumerProject.PackageReference("Microsoft.Kiota.Abstractions")}
+                {ConsumerProject.PackageReference("Microsoft.Kiota.Http.HttpClientLibrary")}
               </ItemGroup>
             </Project>
             """);
