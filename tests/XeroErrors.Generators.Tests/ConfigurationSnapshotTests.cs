@@ -1,0 +1,147 @@
+using System.Text.RegularExpressions;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using XeroErrors.Generators.Tests.Infrastructure;
+
+namespace XeroErrors.Generators.Tests;
+
+/// <summary>
+/// The shipped spec's output in every configuration the generator shapes its output for. Each test pins, by snapshot,
+/// only the files that differ from the plain output (<see cref="SnapshotTests"/>) and requires every other file to be
+/// the same bytes, so a configuration cannot change more than it is for. Each result must compile without warnings.
+/// </summary>
+public class ConfigurationSnapshotTests
+{
+    private static readonly string[] ClientAssemblyPrefixes = ["Polly", "Microsoft.Extensions.", "Refit", "Flurl", "RestSharp"];
+
+    /// <summary>The runtime's assemblies and the client packages' own, as the test host loaded them.</summary>
+    private static readonly IReadOnlyList<MetadataReference> WithClients = GeneratorHarness.References
+        .Concat(((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!)
+            .Split(Path.PathSeparator)
+            .Where(path => ClientAssemblyPrefixes.Any(prefix => Path.GetFileName(path).StartsWith(prefix, StringComparison.Ordinal)))
+            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)))
+        .ToList();
+
+    /// <summary>Polly, the standard resilience handler, Refit, Flurl.Http and RestSharp referenced: their glue and the retry strategy.</summary>
+    [Fact]
+    public void WithClientPackages()
+    {
+        var run = GeneratorHarness.Run(ShippedSpec.Text, compilation: GeneratorHarness.CreateCompilation(references: WithClients));
+
+        Assert.Empty(run.Diagnostics);
+        var difference = CompareWithPlain(run, ShippedSpec.Text);
+        Assert.Equal(
+            ["XeroErrors.XeroResponseClassifier.Flurl.g.cs", "XeroErrors.XeroResponseClassifier.Refit.g.cs", "XeroErrors.XeroResponseClassifier.RestSharp.g.cs", "XeroErrors.XeroRetryStrategy.g.cs"],
+            difference.ChangedNames);
+        Assert.Empty(difference.Absent);
+        AssertSnapshots(difference.Changed);
+    }
+
+    /// <summary>
+    /// Neither System.Net.Http nor System.Text.Json referenced: the HttpClient parts and the body reader are left out,
+    /// and nothing else changes.
+    /// </summary>
+    [Fact]
+    public void WithoutHttpOrJson()
+    {
+        var run = GeneratorHarness.Run(ShippedSpec.Text, compilation: GeneratorHarness.CreateCompilation(references: GeneratorHarness.MinimalReferences));
+
+        // Each entry whose body is JSON says, once, that those properties stay empty without System.Text.Json.
+        Assert.NotEmpty(run.Diagnostics);
+        Assert.All(run.Diagnostics, d => Assert.Equal(("XERR103", DiagnosticSeverity.Warning), (d.Id, d.Severity)));
+        var difference = CompareWithPlain(run, ShippedSpec.Text);
+        Assert.Equal(["XeroErrors.XeroResponseBodies.g.cs"], difference.ChangedNames);
+        Assert.Equal(["XeroErrors.XeroErrorHandler.g.cs", "XeroErrors.XeroResponseClassifier.BodyRead.g.cs", "XeroErrors.XeroResponseClassifier.Http.g.cs"], difference.Absent);
+        AssertSnapshots(difference.Changed);
+    }
+
+    /// <summary>A C# 7.3 consumer, where nullable annotations do not exist.</summary>
+    [Fact]
+    public void CSharp73WithNullableOff()
+    {
+        var run = GeneratorHarness.Run(ShippedSpec.Text, compilation: GeneratorHarness.CreateCompilation(version: LanguageVersion.CSharp7_3, nullable: NullableContextOptions.Disable));
+
+        // Nullable annotations go from every file, and nothing else changes.
+        Assert.Empty(run.Diagnostics);
+        var difference = CompareWithPlain(run, ShippedSpec.Text);
+        Assert.Equal(GeneratorHarness.Run(ShippedSpec.Text).Sources.Select(s => s.HintName).Order(StringComparer.Ordinal), difference.ChangedNames);
+        Assert.Empty(difference.Absent);
+        Assert.All(difference.Changed, s => Assert.DoesNotContain("#nullable", s.SourceText.ToString(), StringComparison.Ordinal));
+        AssertSnapshots(difference.Changed);
+    }
+
+    /// <summary><c>XeroErrorsAccessibility=internal</c> and <c>XeroErrorsNamespace</c> set in the project: every file changes, in those two ways only.</summary>
+    [Fact]
+    public void InternalInAnotherNamespace()
+    {
+        var properties = new Dictionary<string, string>
+        {
+            ["XeroErrorsAccessibility"] = "internal",
+            ["XeroErrorsNamespace"] = "Contoso.Billing.Xero",
+        };
+        var run = GeneratorHarness.Run(ShippedSpec.Text, properties);
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems());
+        Assert.Equal(
+            GeneratorHarness.Run(ShippedSpec.Text).Sources.Select(s => "Contoso.Billing.Xero." + s.HintName["XeroErrors.".Length..]).Order(StringComparer.Ordinal),
+            run.Sources.Select(s => s.HintName).Order(StringComparer.Ordinal));
+        Assert.All(run.Sources, s => Assert.DoesNotMatch(@"\bpublic (?:sealed |static |abstract |partial |readonly )*(?:class|enum|struct|interface)\b", s.SourceText.ToString()));
+        AssertSnapshots(run.Sources);
+    }
+
+    /// <summary>A spec without <c>headers:</c>: no typed header properties, no rate-limit enum, and matching by body alone.</summary>
+    [Fact]
+    public void SpecWithoutHeaders()
+    {
+        var spec = WithoutHeaders(ShippedSpec.Text);
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Empty(run.Diagnostics);
+        var difference = CompareWithPlain(run, ShippedSpec.Text);
+        Assert.Equal(
+            ["XeroErrors.XeroApiException.g.cs", "XeroErrors.XeroExceptions.g.cs", "XeroErrors.XeroResponseClassification.g.cs", "XeroErrors.XeroResponseClassifier.g.cs", "XeroErrors.XeroResponseHeaders.g.cs", "XeroErrors.XeroResponseKind.g.cs"],
+            difference.ChangedNames);
+        Assert.Equal(["XeroErrors.XeroRateLimitProblem.g.cs"], difference.Absent);
+        AssertSnapshots(difference.Changed);
+    }
+
+    /// <summary>The shipped spec with its <c>headers:</c> section and every <c>match: headers:</c> condition taken out.</summary>
+    internal static string WithoutHeaders(string spec)
+    {
+        var withoutSection = Regex.Replace(spec, @"^(?:# Response headers[^\n]*\n)?headers:\n(?:(?: [^\n]*)?\n)*", string.Empty, RegexOptions.Multiline);
+        var withoutConditions = Regex.Replace(withoutSection, @"^      headers: \[[^\n]*\]\n", string.Empty, RegexOptions.Multiline);
+        Assert.DoesNotContain("headers:", withoutConditions, StringComparison.Ordinal);
+        return withoutConditions;
+    }
+
+    /// <summary>The files of a run that differ from (or are not in) the plain run of the same spec, and the plain files it lacks.</summary>
+    private sealed record Difference(IReadOnlyList<GeneratedSourceResult> Changed, IReadOnlyList<string> Absent)
+    {
+        public IEnumerable<string> ChangedNames => Changed.Select(s => s.HintName).Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Checks the run compiles cleanly and compares it file by file with the plain run of <paramref name="plainSpec"/>.</summary>
+    private static Difference CompareWithPlain(GeneratorRun run, string plainSpec)
+    {
+        // CS1701/CS1702 (a package built against an older framework's assembly version) are off in every SDK build.
+        Assert.DoesNotContain(run.CompilationProblems(), d => d.Id is not ("CS1701" or "CS1702"));
+
+        var plain = GeneratorHarness.Run(plainSpec).Sources.ToDictionary(s => s.HintName, s => s.SourceText.ToString());
+        var changed = run.Sources
+            .Where(s => !plain.TryGetValue(s.HintName, out var text) || text != s.SourceText.ToString())
+            .ToList();
+        Assert.NotEmpty(changed);
+        var absent = plain.Keys.Except(run.Sources.Select(s => s.HintName)).Order(StringComparer.Ordinal).ToList();
+        return new Difference(changed, absent);
+    }
+
+    private static void AssertSnapshots(IEnumerable<GeneratedSourceResult> sources, [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerMemberName] string method = "")
+    {
+        var failures = sources
+            .Select(source => Snapshot.Check(source.HintName.Replace(".cs", string.Empty, StringComparison.Ordinal), source.SourceText.ToString(), file, method))
+            .OfType<string>()
+            .ToList();
+        Assert.True(failures.Count == 0, string.Join(Environment.NewLine + Environment.NewLine, failures));
+    }
+}
