@@ -6,7 +6,10 @@ using Microsoft.CodeAnalysis.CSharp;
 
 namespace XeroErrors.Generators.Tests.Infrastructure;
 
-/// <summary>Runs the generator in memory on specs the tests write, the way the compiler runs it.</summary>
+/// <summary>
+/// Runs the generator in memory on specs the tests write, the way the compiler runs it; every run also checks that an
+/// unrelated edit afterwards does no work (<see cref="CachingCheck"/>).
+/// </summary>
 internal static class GeneratorHarness
 {
     public const string SpecPath = "/project/spec/errors.yaml";
@@ -61,9 +64,11 @@ internal static class GeneratorHarness
     {
         compilation ??= CreateCompilation();
         var version = ((CSharpParseOptions)compilation.SyntaxTrees.First().Options).LanguageVersion;
-        var driver = CreateDriver(specs, properties, version);
+        var driver = CreateDriver(specs, properties, version, trackSteps: true);
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
-        return new GeneratorRun(driver.GetRunResult(), output, diagnostics);
+        var result = driver.GetRunResult();
+        CachingCheck.AssertUnrelatedEditDoesNoWork(driver, compilation, result.Results.Single());
+        return new GeneratorRun(result, output, diagnostics);
     }
 }
 
