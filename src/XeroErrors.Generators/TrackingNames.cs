@@ -11,4 +11,5 @@ internal static class TrackingNames
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string SpecIdentities = nameof(SpecIdentities);
+    public const string SpecConflicts = nameof(SpecConflicts);
 }

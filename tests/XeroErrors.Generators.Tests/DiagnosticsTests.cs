@@ -253,7 +253,7 @@ public class DiagnosticsTests
     [Fact]
     public void AnExceptionInsideTheGeneratorBecomesOneInternalError()
     {
-        var result = Guard.Parse("/project/spec/errors.yaml", () => throw new InvalidOperationException("something broke"));
+        var result = InternalError.Guard("/project/spec/errors.yaml", () => throw new InvalidOperationException("something broke"));
 
         var info = Assert.Single(result.Diagnostics);
         var diagnostic = info.ToDiagnostic();

@@ -1,0 +1,60 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Linq;
+using System.Text;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+using XeroErrors.Generators.Diagnostics;
+using XeroErrors.Generators.Model;
+
+namespace XeroErrors.Generators.Emit;
+
+/// <summary>The pipeline's last step: adds each spec's generated files to the compilation.</summary>
+internal static class SourceOutput
+{
+    /// <param name="context">Where the files go.</param>
+    /// <param name="inputs">Every spec with a model, in the order the project lists them.</param>
+    /// <param name="capabilities">What the consumer's compilation has.</param>
+    /// <param name="losingSpecs">Specs that lost a clash (<see cref="SpecConflicts"/>): they generate nothing, and XERR021 says why.</param>
+    public static void Add(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities, EquatableArray<string> losingSpecs)
+    {
+        var losers = new HashSet<string>(losingSpecs, StringComparer.Ordinal);
+        foreach (var input in inputs)
+        {
+            if (input is null || losers.Contains(input.FilePath))
+            {
+                continue;
+            }
+
+            IReadOnlyList<GeneratedFile> files;
+            try
+            {
+                // Everything is generated before anything is added: a failure leaves no half-built code behind.
+                files = Emitter.Emit(input.Model, capabilities, input.FilePath);
+            }
+            catch (OperationCanceledException)
+            {
+                throw;
+            }
+            catch (Exception ex)
+            {
+                context.ReportDiagnostic(InternalError.For(input.FilePath, ex).ToDiagnostic());
+                continue;
+            }
+
+            foreach (var file in files)
+            {
+                try
+                {
+                    context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+                }
+                catch (ArgumentException ex)
+                {
+                    // A file name another spec already used in a way SpecConflicts did not foresee.
+                    context.ReportDiagnostic(InternalError.For(input.FilePath, ex).ToDiagnostic());
+                }
+            }
+        }
+    }
+}
