@@ -126,6 +126,9 @@ public sealed class PackageTests
         var generated = app.GeneratedFiles("net10.0");
         Assert.Contains("Acme.Client.Errors.AcmeResponseClassifier.g.cs", generated);
         Assert.DoesNotContain(generated, f => f.StartsWith("XeroErrors.", StringComparison.Ordinal));
+        // [GeneratedCode] names the package's own version, not a copy in the source that a -p:Version build leaves behind.
+        var classifier = Directory.GetFiles(Path.Combine(app.Directory, "obj", "Debug", "net10.0", "generated"), "Acme.Client.Errors.AcmeResponseClassifier.g.cs", SearchOption.AllDirectories).Single();
+        Assert.Contains($"GeneratedCode(\"XeroErrors.Generators\", \"{_packed.Version}\")", File.ReadAllText(classifier), StringComparison.Ordinal);
 
         // And so packing the app lists no dependency on the generator.
         var pack = await DotNet.RunAsync($"pack \"{app.ProjectFile}\" -c Debug --no-build -o \"{Path.Combine(app.Directory, "out")}\" {DotNet.BuildOptions}", app.Directory);

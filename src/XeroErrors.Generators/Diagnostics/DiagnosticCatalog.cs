@@ -5,18 +5,16 @@ using Microsoft.CodeAnalysis;
 
 namespace XeroErrors.Generators.Diagnostics;
 
-/// <summary>Looks descriptors up by id, for diagnostics carried as data through the pipeline.</summary>
+/// <summary>Every descriptor the generator reports, for the docs and tests that check each id is documented and tested.</summary>
 internal static class DiagnosticCatalog
 {
-    private static readonly Dictionary<string, DiagnosticDescriptor> ById = typeof(DiagnosticDescriptors)
+    /// <summary>All descriptors, ordered by id.</summary>
+    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = typeof(DiagnosticDescriptors)
         .GetFields(BindingFlags.Public | BindingFlags.Static)
         .Where(f => f.FieldType == typeof(DiagnosticDescriptor))
         .Select(f => (DiagnosticDescriptor)f.GetValue(null)!)
-        .ToDictionary(d => d.Id);
+        .OrderBy(d => d.Id, System.StringComparer.Ordinal)
+        .ToArray();
 
-    /// <summary>All descriptors, ordered by id.</summary>
-    public static IReadOnlyList<DiagnosticDescriptor> All { get; } = ById.Values.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToArray();
-
-    public static DiagnosticDescriptor Find(string id) =>
-        ById.TryGetValue(id, out var descriptor) ? descriptor : DiagnosticDescriptors.InternalError;
+    public static DiagnosticDescriptor Find(string id) => All.Single(d => d.Id == id);
 }

@@ -18,15 +18,19 @@ internal sealed record SpecLocation(string FilePath, int Start, int Length, int 
         new LinePositionSpan(new LinePosition(StartLine, StartColumn), new LinePosition(EndLine, EndColumn)));
 }
 
-/// <summary>A diagnostic as equatable data; turned into a <see cref="Diagnostic"/> only when reported.</summary>
-internal sealed record DiagnosticInfo(string Id, SpecLocation? Location, EquatableArray<string> Arguments)
+/// <summary>
+/// A diagnostic as equatable data, turned into a <see cref="Diagnostic"/> only when reported. It carries its
+/// descriptor (which compares by value) rather than an id to look up, as the runtime's generators do.
+/// </summary>
+internal sealed record DiagnosticInfo(DiagnosticDescriptor Descriptor, SpecLocation? Location, EquatableArray<string> Arguments)
 {
+    public string Id => Descriptor.Id;
+
     public static DiagnosticInfo Create(DiagnosticDescriptor descriptor, SpecLocation? location, params string[] arguments) =>
-        new(descriptor.Id, location, new EquatableArray<string>(arguments));
+        new(descriptor, location, new EquatableArray<string>(arguments));
 
     public Diagnostic ToDiagnostic()
     {
-        var descriptor = DiagnosticCatalog.Find(Id);
         // Arguments are strings already; object[] is what Diagnostic.Create wants.
         var args = new object[Arguments.Count];
         for (var i = 0; i < args.Length; i++)
@@ -34,6 +38,6 @@ internal sealed record DiagnosticInfo(string Id, SpecLocation? Location, Equatab
             args[i] = Arguments[i];
         }
 
-        return Diagnostic.Create(descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
+        return Diagnostic.Create(Descriptor, Location?.ToLocation() ?? Microsoft.CodeAnalysis.Location.None, args);
     }
 }

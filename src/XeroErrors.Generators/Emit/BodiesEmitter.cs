@@ -16,12 +16,12 @@ internal static class BodiesEmitter
     {
         var n = context.Nullable("string");
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.Doc(
+        FileFrame.Open(writer, context);
+        DocComment.Text(
             writer,
             "Reads the error bodies the spec's body shapes describe. Never throws: a body that fits no shape, or is not what it claims, reads as nothing.",
             "At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"internal static class {context.BodiesType}");
         writer.OpenBrace();
         writer.WriteLines("""
@@ -57,7 +57,7 @@ internal static class BodiesEmitter
         writer.WriteLine();
         EmitTree(writer, context);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 

@@ -11,7 +11,7 @@ internal static class BodyReadEmitter
         var n = context.Nullable("string");
         var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
+        FileFrame.Open(writer, context);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -381,7 +381,7 @@ internal static class BodyReadEmitter
             }
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 }

@@ -8,9 +8,9 @@ internal static class ClassificationEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.DocXml(writer, $"What {CSharpText.Cref(context.ClassifierType)} says about one response from the {CSharpText.XmlText(context.ApiName)}: its kind, whether to retry, and how long to wait.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        FileFrame.Open(writer, context);
+        DocComment.Xml(writer, $"What {CSharpText.Cref(context.ClassifierType)} says about one response from the {CSharpText.XmlText(context.ApiName)}: its kind, whether to retry, and how long to wait.");
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} readonly struct {context.ClassificationType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -76,7 +76,7 @@ internal static class ClassificationEmitter
             }
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 
@@ -84,14 +84,14 @@ internal static class ClassificationEmitter
     internal static void ForwardedHeaderProperty(SourceWriter writer, EmitContext context, HeaderModel header, string headersAccess = "Headers")
     {
         var description = header.Description is null ? $"The {header.Name} header." : $"{header.Description} From the {header.Name} header.";
-        FileHeader.Doc(writer, description, header.Type == HeaderType.Enum
+        DocComment.Text(writer, description, header.Type == HeaderType.Enum
             ? "Null when the header is absent; Unknown when it has a value the spec does not list (see the Text property for what was sent)."
             : "Null when the header is absent or malformed.");
         writer.WriteLine($"public {context.HeaderPropertyType(header)} {header.Property} => {headersAccess}.{header.Property};");
         if (header.Type == HeaderType.Enum)
         {
             writer.WriteLine();
-            FileHeader.Doc(writer, $"The {header.Name} header as sent, for values the spec does not list.");
+            DocComment.Text(writer, $"The {header.Name} header as sent, for values the spec does not list.");
             writer.WriteLine($"public {context.Nullable("string")} {header.Property}Text => {headersAccess}.{header.Property}Text;");
         }
     }

@@ -14,12 +14,12 @@ internal static class ClassifierEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.DocXml(
+        FileFrame.Open(writer, context);
+        DocComment.Xml(
             writer,
             $"Tells which {CSharpText.Cref(context.KindType)} a response from the {CSharpText.XmlText(context.ApiName)} is, and turns error responses into exceptions.",
             "Nothing here throws for any status code or body: an unexpected response is classified, never a crash.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -90,7 +90,7 @@ internal static class ClassifierEmitter
         WriteHelpers(writer, context);
 
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 

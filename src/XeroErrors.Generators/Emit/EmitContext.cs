@@ -14,15 +14,15 @@ internal sealed class EmitContext
         SpecFileName = specFileName;
         Access = spec.IsPublic ? "public" : "internal";
         var p = spec.Prefix;
-        KindType = p + "ResponseKind";
-        ClassificationType = p + "ResponseClassification";
-        HeadersType = p + "ResponseHeaders";
-        ClassifierType = p + "ResponseClassifier";
-        ExceptionType = p + "ApiException";
-        BodiesType = p + "ResponseBodies";
-        HandlerType = p + "ErrorHandler";
-        RetryType = p + "RetryStrategy";
-        ExceptionsFile = p + "Exceptions";
+        KindType = p + GeneratedNames.Kind;
+        ClassificationType = p + GeneratedNames.Classification;
+        HeadersType = p + GeneratedNames.Headers;
+        ClassifierType = p + GeneratedNames.Classifier;
+        ExceptionType = p + GeneratedNames.Exception;
+        BodiesType = p + GeneratedNames.Bodies;
+        HandlerType = p + GeneratedNames.Handler;
+        RetryType = p + GeneratedNames.Retry;
+        ExceptionsFile = p + GeneratedNames.ExceptionsFile;
         ApiName = p.Length == 0 ? "API" : p + " API";
         DelayHeader = spec.Headers.FirstOrDefault(h => h.Type == HeaderType.Delay);
         TypedHeaders = spec.Headers.Where(h => h.Type != HeaderType.Delay).ToList();
@@ -164,5 +164,5 @@ internal sealed class EmitContext
 
     private List<ResponseModel>? _errorResponses;
 
-    public string ExceptionTypeOf(ResponseModel response) => Spec.Prefix + response.Name + "Exception";
+    public string ExceptionTypeOf(ResponseModel response) => GeneratedNames.EntryException(Spec.Prefix, response.Name);
 }

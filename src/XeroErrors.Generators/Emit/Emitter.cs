@@ -5,9 +5,6 @@ using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Emit;
 
-/// <summary>One generated file: its hint name and text.</summary>
-internal readonly record struct GeneratedFile(string HintName, string Text);
-
 /// <summary>Decides which files a spec gives, given what the consumer's compilation has.</summary>
 internal static class Emitter
 {
@@ -19,9 +16,8 @@ internal static class Emitter
         {
             context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
             context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType, context.ExceptionsFile,
-            context.ClassifierType + ".Http", context.ClassifierType + ".BodyRead",
-            context.ClassifierType + ".Refit", context.ClassifierType + ".Flurl", context.ClassifierType + ".RestSharp",
         };
+        names.AddRange(GeneratedNames.ClassifierParts.All.Select(part => context.ClassifierType + "." + part));
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
         names.AddRange(context.ErrorResponses.Select(context.ExceptionTypeOf));
         names.AddRange(spec.Records.Select(r => context.RecordType(r.Name)));
@@ -61,8 +57,8 @@ internal static class Emitter
 
         if (capabilities.HasHttp)
         {
-            Add(context.ClassifierType + ".Http", HttpEmitter.EmitClassifierHttp(context));
-            Add(context.ClassifierType + ".BodyRead", BodyReadEmitter.Emit(context));
+            Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.Http, HttpEmitter.EmitClassifierHttp(context));
+            Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.BodyRead, BodyReadEmitter.Emit(context));
             Add(context.HandlerType, HttpEmitter.EmitHandler(context));
             if (capabilities.HasPolly)
             {
@@ -72,17 +68,17 @@ internal static class Emitter
             // Each client's glue only where the client is referenced, so nobody compiles code for clients they do not use.
             if (capabilities.HasRefit)
             {
-                Add(context.ClassifierType + ".Refit", RefitEmitter.Emit(context));
+                Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.Refit, RefitEmitter.Emit(context));
             }
 
             if (capabilities.HasFlurl)
             {
-                Add(context.ClassifierType + ".Flurl", FlurlEmitter.Emit(context));
+                Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.Flurl, FlurlEmitter.Emit(context));
             }
 
             if (capabilities.HasRestSharp)
             {
-                Add(context.ClassifierType + ".RestSharp", RestSharpEmitter.Emit(context));
+                Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.RestSharp, RestSharpEmitter.Emit(context));
             }
         }
 

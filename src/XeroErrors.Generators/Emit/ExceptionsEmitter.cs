@@ -10,12 +10,12 @@ internal static class ExceptionsEmitter
     {
         var n = context.Nullable("string");
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.Doc(
+        FileFrame.Open(writer, context);
+        DocComment.Text(
             writer,
             $"An error response from the {context.ApiName}: status, kind, body and headers as properties.",
             "Built from the response alone: nothing of the request (its Authorization header, token or query string) is kept, so the exception is safe to log.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {context.ExceptionType} : global::System.Exception");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -159,7 +159,7 @@ internal static class ExceptionsEmitter
         writer.WriteLine("return builder.ToString();");
         writer.CloseBrace();
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 
@@ -170,7 +170,7 @@ internal static class ExceptionsEmitter
     public static string EmitSubclasses(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
+        FileFrame.Open(writer, context);
         var first = true;
         foreach (var entry in context.ErrorResponses)
         {
@@ -183,7 +183,7 @@ internal static class ExceptionsEmitter
             first = false;
         }
 
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 
@@ -298,7 +298,7 @@ internal static class ExceptionsEmitter
 
     private static void FieldProperty(SourceWriter writer, EmitContext context, BodyFieldModel field)
     {
-        FileHeader.Doc(writer, field.Description ?? $"Read from the response body ({field.Property}).");
+        DocComment.Text(writer, field.Description ?? $"Read from the response body ({field.Property}).");
         writer.WriteLine($"public {context.FieldType(field)} {field.Property} {{ get; }}");
     }
 
@@ -308,7 +308,7 @@ internal static class ExceptionsEmitter
         var e = context.Nullable("global::System.Exception");
         var type = context.ExceptionTypeOf(entry);
         ResponseDocs.Write(writer, entry, $"Thrown for responses classified as <see cref=\"{context.KindType}.{entry.Name}\"/>.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {type} : {context.ExceptionType}");
         writer.OpenBrace();
         if (context.HasShapes)

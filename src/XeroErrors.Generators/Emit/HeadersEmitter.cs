@@ -13,12 +13,12 @@ internal static class HeadersEmitter
     public static string EmitHeaderEnum(EmitContext context, HeaderModel header)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.Doc(writer, $"Values of the {header.Name} response header.", header.Description);
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        FileFrame.Open(writer, context);
+        DocComment.Text(writer, $"Values of the {header.Name} response header.", header.Description);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} enum {context.EnumType(header)}");
         writer.OpenBrace();
-        FileHeader.Doc(writer, "A value the spec does not list; the raw text is in " + header.Property + "Text.");
+        DocComment.Text(writer, "A value the spec does not list; the raw text is in " + header.Property + "Text.");
         writer.WriteLine("Unknown = 0,");
         var index = 0;
         foreach (var value in header.Values)
@@ -32,12 +32,12 @@ internal static class HeadersEmitter
                 true => "A response with this value is transient.",
                 _ => null,
             };
-            FileHeader.Doc(writer, summary, remarks);
+            DocComment.Text(writer, summary, remarks);
             writer.WriteLine($"{value.Member} = {index.ToString(CultureInfo.InvariantCulture)},");
         }
 
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 
@@ -45,12 +45,12 @@ internal static class HeadersEmitter
     {
         var slots = Slots(context);
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.Doc(
+        FileFrame.Open(writer, context);
+        DocComment.Text(
             writer,
             "The response headers the spec lists, parsed into typed values.",
             "Header names match case-insensitively; the first value of a header counts. A missing or malformed value gives null, never an exception.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} readonly struct {context.HeadersType}");
         writer.OpenBrace();
         writer.WriteLine("/// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref=\"global::System.TimeSpan\"/>.</summary>");
@@ -86,18 +86,18 @@ internal static class HeadersEmitter
         {
             writer.WriteLine();
             var description = header.Description is null ? $"The {header.Name} header." : $"{header.Description} From the {header.Name} header.";
-            FileHeader.DocXml(writer, CSharpText.XmlText(description), HeaderRemarks(context, header));
+            DocComment.Xml(writer, CSharpText.XmlText(description), HeaderRemarks(context, header));
             writer.WriteLine($"public {context.HeaderPropertyType(header)} {header.Property} {{ get; }}");
             if (header.Type == HeaderType.Enum)
             {
                 writer.WriteLine();
-                FileHeader.Doc(writer, $"The {header.Name} header as sent, for values the spec does not list.");
+                DocComment.Text(writer, $"The {header.Name} header as sent, for values the spec does not list.");
                 writer.WriteLine($"public {context.Nullable("string")} {header.Property}Text {{ get; }}");
             }
         }
 
         writer.WriteLine();
-        FileHeader.Doc(writer, "Reads the listed headers from HTTP headers, for example HttpResponseMessage.Headers.", "Returns the default (every property null) when headers is null.");
+        DocComment.Text(writer, "Reads the listed headers from HTTP headers, for example HttpResponseMessage.Headers.", "Returns the default (every property null) when headers is null.");
         writer.WriteLine($"/// <param name=\"headers\">The response's headers; null is allowed.</param>");
         writer.WriteLine($"public static {context.HeadersType} FromHttpHeaders({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>")} headers)");
         writer.OpenBrace();
@@ -127,7 +127,7 @@ internal static class HeadersEmitter
         writer.CloseBrace();
 
         writer.WriteLine();
-        FileHeader.Doc(writer, "Reads the listed headers from name-value pairs, for HTTP clients other than HttpClient.", "Returns the default (every property null) when headers is null.");
+        DocComment.Text(writer, "Reads the listed headers from name-value pairs, for HTTP clients other than HttpClient.", "Returns the default (every property null) when headers is null.");
         writer.WriteLine($"/// <param name=\"headers\">The response's headers as name-value pairs; null is allowed.</param>");
         writer.WriteLine($"public static {context.HeadersType} FromPairs({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>")} headers)");
         writer.OpenBrace();
@@ -155,7 +155,7 @@ internal static class HeadersEmitter
         EmitReader(writer, context, slots);
 
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 

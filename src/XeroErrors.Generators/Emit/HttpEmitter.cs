@@ -11,7 +11,7 @@ internal static class HttpEmitter
         var n = context.Nullable("string");
         var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
+        FileFrame.Open(writer, context);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -201,7 +201,7 @@ internal static class HttpEmitter
                 new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead>();
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 
@@ -259,8 +259,8 @@ internal static class HttpEmitter
     {
         var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.DocXml(
+        FileFrame.Open(writer, context);
+        DocComment.Xml(
             writer,
             CSharpText.XmlText($"A DelegatingHandler that turns {context.ApiName} error responses into typed exceptions, for any HttpClient-based client."),
             $"Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most {CSharpText.Cref(context.ClassifierType + ".MaxBodyBytes")} of the body, disposes the response and throws the kind's {CSharpText.Cref(context.ExceptionType)}. "
@@ -268,7 +268,7 @@ internal static class HttpEmitter
             + "with a resilience handler, add this one after it, so that the retry sees the typed exceptions. "
             + "With Kiota, add it last to <c>KiotaClientFactory.CreateDefaultHandlers()</c>, nearest the network: Kiota's RetryHandler then never sees a 429 or 503 to retry with its own waits, and retrying is left to a Polly strategy. "
             + "Refit, Flurl and RestSharp wrap an exception thrown here in their own: use the glue on " + CSharpText.Cref(context.ClassifierType) + " for them instead.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} class {context.HandlerType} : global::System.Net.Http.DelegatingHandler");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -310,7 +310,7 @@ internal static class HttpEmitter
             }
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 }

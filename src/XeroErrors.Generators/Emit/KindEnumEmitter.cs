@@ -8,15 +8,15 @@ internal static class KindEnumEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.DocXml(
+        FileFrame.Open(writer, context);
+        DocComment.Xml(
             writer,
             CSharpText.XmlText($"The kinds of response the {context.ApiName} documents, one per entry of {context.SpecFileName}."),
             $"Use {CSharpText.Cref(context.ClassifierType + ".Classify(int, string)")} to tell which kind a response is.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} enum {context.KindType}");
         writer.OpenBrace();
-        FileHeader.Doc(writer, "A status the spec does not list.");
+        DocComment.Text(writer, "A status the spec does not list.");
         writer.WriteLine("Unknown = 0,");
         var value = 0;
         foreach (var response in context.Spec.Responses)
@@ -28,7 +28,7 @@ internal static class KindEnumEmitter
         }
 
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 }

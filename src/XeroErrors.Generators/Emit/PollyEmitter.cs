@@ -6,13 +6,13 @@ internal static class PollyEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.Doc(
+        FileFrame.Open(writer, context);
+        DocComment.Text(
             writer,
             $"Polly v8 retry settings for the {context.ApiName}: retry transient kinds only, wait what the response said, and give up when that wait is longer than a maximum.",
             "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));"
             + (context.Capabilities.HasHttpResilience ? " With its standard handler: builder.AddStandardResilienceHandler(o => " + context.RetryType + ".Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler<" + context.HandlerType + ">()." : string.Empty));
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} static class {context.RetryType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -169,7 +169,7 @@ internal static class PollyEmitter
             }
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 

@@ -10,9 +10,9 @@ internal static class RecordEmitter
     {
         var type = context.RecordType(record.Name);
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
-        FileHeader.Doc(writer, record.Description ?? $"An item read from an error body of the {context.ApiName}.");
-        writer.WriteLine(FileHeader.GeneratedCodeAttribute);
+        FileFrame.Open(writer, context);
+        DocComment.Text(writer, record.Description ?? $"An item read from an error body of the {context.ApiName}.");
+        writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.WriteLine($"{context.Access} sealed class {type}");
         writer.OpenBrace();
         writer.WriteLine($"/// <summary>Creates the item.</summary>");
@@ -32,7 +32,7 @@ internal static class RecordEmitter
         foreach (var member in record.Members)
         {
             writer.WriteLine();
-            FileHeader.Doc(writer, member.Description ?? member.Name);
+            DocComment.Text(writer, member.Description ?? member.Name);
             writer.WriteLine($"public {MemberType(context, member)} {member.Name} {{ get; }}");
         }
 
@@ -56,7 +56,7 @@ internal static class RecordEmitter
         writer.WriteLine("return builder.ToString();");
         writer.CloseBrace();
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 

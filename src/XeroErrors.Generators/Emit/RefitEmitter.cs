@@ -9,7 +9,7 @@ internal static class RefitEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
+        FileFrame.Open(writer, context);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -43,7 +43,7 @@ internal static class RefitEmitter
             }
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 }

@@ -10,7 +10,7 @@ internal static class RestSharpEmitter
     {
         var n = context.Nullable("string");
         var writer = new SourceWriter();
-        FileHeader.Open(writer, context);
+        FileFrame.Open(writer, context);
         writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
         writer.OpenBrace();
         writer.WriteLines($$"""
@@ -84,7 +84,7 @@ internal static class RestSharpEmitter
             }
             """);
         writer.CloseBrace();
-        FileHeader.Close(writer);
+        FileFrame.Close(writer);
         return writer.ToString();
     }
 }

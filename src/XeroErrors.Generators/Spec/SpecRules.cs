@@ -55,10 +55,10 @@ internal sealed class SpecRules
     /// <summary>A <c>type: enum</c> header becomes the type {Prefix}{Property}: it must not be a name the generator already uses.</summary>
     private void CheckEnumTypeNames(List<RawResponse> responses, List<RawHeader> headers)
     {
-        var taken = new HashSet<string>(GeneratedTypeSuffixes, StringComparer.OrdinalIgnoreCase);
+        var taken = new HashSet<string>(GeneratedNames.FixedSuffixes, StringComparer.OrdinalIgnoreCase);
         foreach (var response in responses)
         {
-            taken.Add(response.Name + "Exception");
+            taken.Add(GeneratedNames.EntryException(string.Empty, response.Name));
         }
 
         foreach (var header in headers.Where(h => h.Node is not null && h.Model.Type == HeaderType.Enum))
@@ -69,12 +69,6 @@ internal sealed class SpecRules
             }
         }
     }
-
-    private static readonly string[] GeneratedTypeSuffixes =
-    {
-        "ResponseKind", "ResponseClassification", "ResponseHeaders", "ResponseClassifier", "ApiException",
-        "ResponseBodies", "ErrorHandler", "RetryStrategy", "Exceptions",
-    };
 
     private void CheckNames(List<RawResponse> responses)
     {
@@ -211,10 +205,10 @@ internal sealed class SpecRules
     {
         // A member may not have the name of the type that declares it (CS0542), nor of a generated type the generated
         // code names in an expression there (the property would hide it): so no property is named like a generated type.
-        var enclosingTypes = new HashSet<string>(GeneratedTypeSuffixes.Select(suffix => _prefix + suffix), StringComparer.OrdinalIgnoreCase);
+        var enclosingTypes = new HashSet<string>(GeneratedNames.FixedSuffixes.Select(suffix => _prefix + suffix), StringComparer.OrdinalIgnoreCase);
         foreach (var response in responses)
         {
-            enclosingTypes.Add(_prefix + response.Name + "Exception");
+            enclosingTypes.Add(GeneratedNames.EntryException(_prefix, response.Name));
         }
 
         foreach (var header in headers.Where(h => h.Model.Type == HeaderType.Enum && _prefix.Length > 0))

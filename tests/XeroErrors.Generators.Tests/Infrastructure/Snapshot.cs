@@ -6,7 +6,7 @@ namespace XeroErrors.Generators.Tests.Infrastructure;
 /// <summary>
 /// Snapshot checks in Verify's conventions, until Verify.SourceGenerators can be used: the expected text is
 /// <c>Snapshots/{Class}.{Method}#{name}.verified.cs</c> beside the tests; a mismatch writes
-/// <c>*.received.cs</c> beside it and fails with a diff. Set XEROERRORS_ACCEPT_SNAPSHOTS=1 to accept the
+/// <c>*.received.cs</c> beside it and fails with a diff. The generator's version is scrubbed to <c>{version}</c>. Set XEROERRORS_ACCEPT_SNAPSHOTS=1 to accept the
 /// received text (never in CI).
 /// </summary>
 internal static class Snapshot
@@ -30,6 +30,7 @@ internal static class Snapshot
         var verifiedPath = stem + ".verified.cs";
         var receivedPath = stem + ".received.cs";
 
+        actual = ScrubVersion(actual);
         var expected = File.Exists(verifiedPath) ? File.ReadAllText(verifiedPath, Encoding.UTF8).ReplaceLineEndings("\n") : null;
         if (expected == actual)
         {
@@ -52,6 +53,15 @@ internal static class Snapshot
             : $"{Path.GetFileName(verifiedPath)} differs from the generated text (written to {Path.GetFileName(receivedPath)}):{Environment.NewLine}{Diff(expected, actual)}";
         return message;
     }
+
+    /// <summary>
+    /// The generator's version, which every release changes, becomes <c>{version}</c>: a snapshot pins what the
+    /// generator writes, not which build wrote it. <see cref="Emit.ThisAssembly"/> is checked against the assembly elsewhere.
+    /// </summary>
+    internal static string ScrubVersion(string text) =>
+        text.Replace(VersionedAttribute(Emit.ThisAssembly.Version), VersionedAttribute("{version}"), StringComparison.Ordinal);
+
+    private static string VersionedAttribute(string version) => "GeneratedCode(\"XeroErrors.Generators\", \"" + version + "\")";
 
     /// <summary>The first differing lines with some context, enough to see what changed.</summary>
     internal static string Diff(string expected, string actual)

@@ -9,7 +9,7 @@ namespace XeroErrors
     /// <remarks>
     /// Which rate limit was exceeded.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public enum XeroRateLimitProblem
     {
         /// <summary>

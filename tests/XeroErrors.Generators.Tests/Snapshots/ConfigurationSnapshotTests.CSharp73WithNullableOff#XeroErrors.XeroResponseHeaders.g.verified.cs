@@ -9,7 +9,7 @@ namespace XeroErrors
     /// <remarks>
     /// Header names match case-insensitively; the first value of a header counts. A missing or malformed value gives null, never an exception.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public readonly struct XeroResponseHeaders
     {
         /// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref="global::System.TimeSpan"/>.</summary>

@@ -9,7 +9,7 @@ namespace XeroErrors
     /// <remarks>
     /// Use <see cref="XeroResponseClassifier.Classify(int, string)"/> to tell which kind a response is.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public enum XeroResponseKind
     {
         /// <summary>

@@ -6,7 +6,7 @@ namespace XeroErrors
     /// <summary>
     /// One validation message from an error body, and the field of the request it is about.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public sealed class XeroValidationError
     {
         /// <summary>Creates the item.</summary>

@@ -10,7 +10,7 @@ namespace Contoso.Billing.Xero
     /// <remarks>
     /// Which rate limit was exceeded.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     internal enum XeroRateLimitProblem
     {
         /// <summary>

@@ -10,7 +10,7 @@ namespace Contoso.Billing.Xero
     /// <remarks>
     /// Use <see cref="XeroResponseClassifier.Classify(int, string)"/> to tell which kind a response is.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     internal enum XeroResponseKind
     {
         /// <summary>

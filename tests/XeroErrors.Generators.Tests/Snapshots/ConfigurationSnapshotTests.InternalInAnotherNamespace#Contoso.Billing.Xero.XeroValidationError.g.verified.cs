@@ -7,7 +7,7 @@ namespace Contoso.Billing.Xero
     /// <summary>
     /// One validation message from an error body, and the field of the request it is about.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     internal sealed class XeroValidationError
     {
         /// <summary>Creates the item.</summary>

@@ -10,7 +10,7 @@ namespace XeroErrors
     /// <remarks>
     /// Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler("xero", b =&gt; b.AddRetry(XeroRetryStrategy.Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10)))); With its standard handler: builder.AddStandardResilienceHandler(o =&gt; XeroRetryStrategy.Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler&lt;XeroErrorHandler&gt;().
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public static class XeroRetryStrategy
     {
         /// <summary>Creates retry options with <see cref="Configure{TOptions}"/> applied.</summary>

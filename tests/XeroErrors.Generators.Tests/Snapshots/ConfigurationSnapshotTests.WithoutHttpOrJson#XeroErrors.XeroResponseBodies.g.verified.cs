@@ -10,7 +10,7 @@ namespace XeroErrors
     /// <remarks>
     /// At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     internal static class XeroResponseBodies
     {
         /// <summary>The most items read into one list (validation errors, messages, map entries).</summary>

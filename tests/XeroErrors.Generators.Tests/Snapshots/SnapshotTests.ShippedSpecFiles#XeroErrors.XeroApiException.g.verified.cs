@@ -10,7 +10,7 @@ namespace XeroErrors
     /// <remarks>
     /// Built from the response alone: nothing of the request (its Authorization header, token or query string) is kept, so the exception is safe to log.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroApiException : global::System.Exception
     {
         /// <summary>The most characters of the body that <see cref="ResponseBody"/> keeps.</summary>

@@ -10,7 +10,7 @@ namespace XeroErrors
     /// <remarks>
     /// Successes (and 1xx, 3xx) pass through untouched, body unread. For an error it reads at most <see cref="XeroResponseClassifier.MaxBodyBytes"/> of the body, disposes the response and throws the kind's <see cref="XeroApiException"/>. With IHttpClientFactory: <c>services.AddTransient&lt;XeroErrorHandler&gt;(); services.AddHttpClient("xero").AddHttpMessageHandler&lt;XeroErrorHandler&gt;();</c>; with a resilience handler, add this one after it, so that the retry sees the typed exceptions. With Kiota, add it last to <c>KiotaClientFactory.CreateDefaultHandlers()</c>, nearest the network: Kiota's RetryHandler then never sees a 429 or 503 to retry with its own waits, and retrying is left to a Polly strategy. Refit, Flurl and RestSharp wrap an exception thrown here in their own: use the glue on <see cref="XeroResponseClassifier"/> for them instead.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroErrorHandler : global::System.Net.Http.DelegatingHandler
     {
         /// <summary>Creates the handler for a pipeline that sets <see cref="global::System.Net.Http.DelegatingHandler.InnerHandler"/> (as IHttpClientFactory does).</summary>

@@ -30,7 +30,7 @@ namespace XeroErrors
     /// }
     /// </code>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroBadRequestException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'accounting', 'accounting-xml', 'payroll-problem', 'assets-validation', 'bankfeeds-items', 'files-array', 'projects-validation', 'problem', 'plain-text', in that order.</summary>
@@ -80,7 +80,7 @@ namespace XeroErrors
     /// Source: Xero OAuth 2.0 API: a 401 carries a JSON problem body, e.g. {"Title":"Unauthorized","Status":401,"Detail":"TokenExpired: token expired at ..."}.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroUnauthorizedException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'gateway-problem', 'oauth1-problem', 'plain-text', in that order.</summary>
@@ -122,7 +122,7 @@ namespace XeroErrors
     /// HTTP 404 Not Found: The resource you have specified cannot be found
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotFound"/>.</para>
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroNotFoundException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -152,7 +152,7 @@ namespace XeroErrors
     /// HTTP 500 Internal Error: An unhandled error with the Xero API. Contact the Xero API team if problems persist
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.InternalError"/>.</para>
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroInternalErrorException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -190,7 +190,7 @@ namespace XeroErrors
     /// Source: Xero API rate limits: the OAuth 2.0 API answers 429 Too Many Requests with the X-Rate-Limit-Problem and Retry-After headers; the 503 with an oauth_problem=rate%20limit%20exceeded body is the legacy OAuth 1.0a form of the seed's table.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroRateLimitExceededException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'oauth1-problem', 'plain-text', in that order.</summary>
@@ -228,7 +228,7 @@ namespace XeroErrors
     /// Chosen when the body contains "The Xero API is currently offline for maintenance" or the body contains "The Xero API is temporarily unavailable" (case-insensitive). Also chosen when no other entry of its status matches.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroNotAvailableException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -263,7 +263,7 @@ namespace XeroErrors
     /// Chosen when the body contains "The Organisation is offline" (case-insensitive).
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroOrganisationOfflineException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'plain-text', in that order.</summary>
@@ -298,7 +298,7 @@ namespace XeroErrors
     /// Source: Xero OAuth 2.0 API (not in the Projects API table): 403 AuthenticationUnsuccessful when the xero-tenant-id header is missing or invalid.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroForbiddenException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'gateway-problem', 'plain-text', in that order.</summary>
@@ -345,7 +345,7 @@ namespace XeroErrors
     /// Source: Xero-OpenAPI xero_bankfeeds.yaml 409 'Duplicate statement received' (items[].errors[] duplicate-statement); xero_assets.yaml 409 'a type already exists'.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroConflictException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'bankfeeds-items', 'problem', 'plain-text', in that order.</summary>
@@ -380,7 +380,7 @@ namespace XeroErrors
     /// Source: Xero-OpenAPI xero_bankfeeds.yaml 413 'Statement exceeds size limit' (application/problem+json).
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroPayloadTooLargeException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -415,7 +415,7 @@ namespace XeroErrors
     /// Source: Xero-OpenAPI xero_bankfeeds.yaml 422 'Unprocessable Entity' (application/problem+json).
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroUnprocessableEntityException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -450,7 +450,7 @@ namespace XeroErrors
     /// Source: developer.xero.com, HTTP response codes: '501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)'.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroNotImplementedException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -485,7 +485,7 @@ namespace XeroErrors
     /// Source: developer.xero.com, HTTP response codes: '412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0'.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroPreconditionFailedException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'problem', 'plain-text', in that order.</summary>
@@ -520,7 +520,7 @@ namespace XeroErrors
     /// Source: RFC 6749, section 5.2: the token endpoint answers 400 (401 for invalid_client) with an 'error' field; developer.xero.com, OAuth 2.0 troubleshooting: invalid_client, unsupported_grant_type, invalid_grant.
     /// </para>
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroTokenRequestRejectedException : XeroApiException
     {
         /// <summary>Creates the exception and reads the body with the body shapes 'oauth-error', in that order.</summary>

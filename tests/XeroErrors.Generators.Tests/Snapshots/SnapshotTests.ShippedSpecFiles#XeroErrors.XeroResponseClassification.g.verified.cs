@@ -7,7 +7,7 @@ namespace XeroErrors
     /// <summary>
     /// What <see cref="XeroResponseClassifier"/> says about one response from the Xero API: its kind, whether to retry, and how long to wait.
     /// </summary>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public readonly struct XeroResponseClassification
     {
         /// <summary>Creates a classification; normally <see cref="XeroResponseClassifier"/> does this.</summary>

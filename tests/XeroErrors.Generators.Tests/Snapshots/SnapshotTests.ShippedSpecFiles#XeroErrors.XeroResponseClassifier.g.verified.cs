@@ -10,7 +10,7 @@ namespace XeroErrors
     /// <remarks>
     /// Nothing here throws for any status code or body: an unexpected response is classified, never a crash.
     /// </remarks>
-    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "0.1.0")]
+    [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public static partial class XeroResponseClassifier
     {
         /// <summary>Classifies a response from its status code and body, with no headers.</summary>
