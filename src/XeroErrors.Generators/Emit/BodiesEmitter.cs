@@ -22,8 +22,7 @@ internal static class BodiesEmitter
             "Reads the error bodies the spec's body shapes describe. Never throws: a body that fits no shape, or is not what it claims, reads as nothing.",
             "At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"internal static class {context.BodiesType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"internal static class {context.BodiesType}");
         writer.WriteLines("""
             /// <summary>The most items read into one list (validation errors, messages, map entries).</summary>
             internal const int MaxItems = 1000;
@@ -56,17 +55,16 @@ internal static class BodiesEmitter
         }
         writer.WriteLine();
         EmitTree(writer, context);
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     /// <summary>BodyValues: one member per property any shape reads, and the message text.</summary>
     private static void EmitValues(SourceWriter writer, EmitContext context)
     {
         writer.WriteLine("/// <summary>What was read from one body: one member per property the spec's shapes read.</summary>");
-        writer.WriteLine("internal sealed class BodyValues");
-        writer.OpenBrace();
+        writer.BeginBlock("internal sealed class BodyValues");
         writer.WriteLine("public static readonly BodyValues Empty = new BodyValues();");
         foreach (var field in context.BodyFields)
         {
@@ -76,13 +74,11 @@ internal static class BodiesEmitter
 
         writer.WriteLine();
         writer.WriteLine("/// <summary>The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.</summary>");
-        writer.WriteLine($"public {context.Nullable("string")} Describe()");
-        writer.OpenBrace();
+        writer.BeginBlock($"public {context.Nullable("string")} Describe()");
         foreach (var part in context.Spec.Message)
         {
             var fields = part.Properties.Select(p => context.BodyFields.First(f => f.Property == p)).ToList();
-            writer.WriteLine($"if ({HasValue(fields[0])})");
-            writer.OpenBrace();
+            writer.BeginBlock($"if ({HasValue(fields[0])})");
             if (fields.Count == 1)
             {
                 writer.WriteLine($"return {Text(fields[0])};");
@@ -92,12 +88,12 @@ internal static class BodiesEmitter
                 writer.WriteLine($"return Join({string.Join(", ", fields.Select(f => HasValue(f) + " ? " + Text(f) + " : null"))});");
             }
 
-            writer.CloseBrace();
+            writer.EndBlock();
             writer.WriteLine();
         }
 
         writer.WriteLine("return null;");
-        writer.CloseBrace();
+        writer.EndBlock();
         writer.WriteLine();
         writer.WriteLines($$"""
             private static {{context.Nullable("string")}} Join(params {{context.Nullable("string")}}[] parts)
@@ -143,7 +139,7 @@ internal static class BodiesEmitter
                 return List(items);
             }
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
     }
 
     private static string Initialiser(EmitContext context, BodyFieldModel field) => field.Type switch
@@ -177,15 +173,12 @@ internal static class BodiesEmitter
         var entries = context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty).ToList();
         var shapeList = $"global::System.Func<ParsedBody, {context.Nullable("BodyValues")}>[]";
         writer.WriteLine("/// <summary>Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.</summary>");
-        writer.WriteLine($"internal static BodyValues Read({context.KindType} kind, {context.Nullable("string")} body)");
-        writer.OpenBrace();
-        writer.WriteLine("if (body == null || body.Trim().Length == 0)");
-        writer.OpenBrace();
+        writer.BeginBlock($"internal static BodyValues Read({context.KindType} kind, {context.Nullable("string")} body)");
+        writer.BeginBlock("if (body == null || body.Trim().Length == 0)");
         writer.WriteLine("return BodyValues.Empty;");
-        writer.CloseBrace();
+        writer.EndBlock();
         writer.WriteLine();
-        writer.WriteLine("switch (kind)");
-        writer.OpenBrace();
+        writer.BeginBlock("switch (kind)");
         foreach (var entry in entries)
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
@@ -202,8 +195,8 @@ internal static class BodiesEmitter
         writer.Indent();
         writer.WriteLine("return BodyValues.Empty;");
         writer.Unindent();
-        writer.CloseBrace();
-        writer.CloseBrace();
+        writer.EndBlock();
+        writer.EndBlock();
         writer.WriteLine();
         writer.WriteLines($$"""
             private static BodyValues First(ParsedBody parsed, {{shapeList}} shapes)
@@ -235,8 +228,7 @@ internal static class BodiesEmitter
         var method = context.ShapeMethod(shape.Name);
         var root = RootOf(shape.Format);
         writer.WriteLine($"/// <summary>The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}): what it reads, or null when the body does not fit it.</summary>");
-        writer.WriteLine($"private static {context.Nullable("BodyValues")} Read{method}(ParsedBody parsed)");
-        writer.OpenBrace();
+        writer.BeginBlock($"private static {context.Nullable("BodyValues")} Read{method}(ParsedBody parsed)");
         writer.WriteLine($"var root = parsed.{root};");
         var conditions = new List<string>();
         if (shape.Root is not null)
@@ -245,10 +237,9 @@ internal static class BodiesEmitter
         }
 
         conditions.AddRange(shape.RequiredPaths.Select(p => $"Find(root, {paths.Get(p)}).Count > 0"));
-        writer.WriteLine(conditions.Count == 0 ? "if (root == null)" : $"if (root == null || !({string.Join(" && ", conditions)}))");
-        writer.OpenBrace();
+        writer.BeginBlock(conditions.Count == 0 ? "if (root == null)" : $"if (root == null || !({string.Join(" && ", conditions)}))");
         writer.WriteLine("return null;");
-        writer.CloseBrace();
+        writer.EndBlock();
         writer.WriteLine();
         writer.WriteLine("var values = new BodyValues();");
         foreach (var field in shape.Fields)
@@ -257,7 +248,7 @@ internal static class BodiesEmitter
         }
 
         writer.WriteLine("return values;");
-        writer.CloseBrace();
+        writer.EndBlock();
     }
 
     private static void WriteFieldRead(SourceWriter writer, EmitContext context, BodyFieldModel field, PathTable paths)
@@ -288,12 +279,10 @@ internal static class BodiesEmitter
                 writer.WriteLine($"var items = new global::System.Collections.Generic.List<{type}>();");
                 foreach (var source in field.Sources)
                 {
-                    writer.WriteLine($"foreach (var hit in Find(root, {paths.Get(source.Path)}))");
-                    writer.OpenBrace();
-                    writer.WriteLine("if (items.Count >= MaxItems)");
-                    writer.OpenBrace();
+                    writer.BeginBlock($"foreach (var hit in Find(root, {paths.Get(source.Path)}))");
+                    writer.BeginBlock("if (items.Count >= MaxItems)");
                     writer.WriteLine("break;");
-                    writer.CloseBrace();
+                    writer.EndBlock();
                     writer.WriteLine();
                     foreach (var member in record.Members)
                     {
@@ -308,22 +297,21 @@ internal static class BodiesEmitter
                     var required = record.Members.Where(m => m.Required).ToList();
                     if (required.Count > 0)
                     {
-                        writer.WriteLine($"if ({string.Join(" && ", required.Select(m => $"!string.IsNullOrEmpty({Local(m.Name)})"))})");
-                        writer.OpenBrace();
+                        writer.BeginBlock($"if ({string.Join(" && ", required.Select(m => $"!string.IsNullOrEmpty({Local(m.Name)})"))})");
                     }
 
                     writer.WriteLine($"items.Add(new {type}({string.Join(", ", record.Members.Select(m => Local(m.Name) + (m.Required ? Bang(context) : string.Empty)))}));");
                     if (required.Count > 0)
                     {
-                        writer.CloseBrace();
+                        writer.EndBlock();
                     }
 
-                    writer.CloseBrace();
+                    writer.EndBlock();
                     writer.WriteLine();
                 }
 
                 writer.WriteLine($"values.{field.Property} = items.AsReadOnly();");
-                writer.CloseBrace();
+                writer.EndBlock();
                 break;
         }
     }
@@ -376,8 +364,7 @@ internal static class BodiesEmitter
             """);
         writer.WriteLine();
         writer.WriteLine("/// <summary>The quoted last name of each path <c>match.fields</c> tests (empty where the path ends in no name).</summary>");
-        writer.WriteLine("private static readonly string[] MatchNames =");
-        writer.OpenBrace();
+        writer.BeginBlock("private static readonly string[] MatchNames =");
         foreach (var path in context.FieldMatches)
         {
             var last = Spec.BodyPath.Parse(path, out _)?.LastOrDefault(step => step.StartsWith("name:", System.StringComparison.Ordinal) || step.StartsWith("..", System.StringComparison.Ordinal));
@@ -385,17 +372,16 @@ internal static class BodiesEmitter
             writer.WriteLine(CSharpText.Literal(name) + ",");
         }
 
-        writer.CloseBrace(";");
+        writer.EndBlock(";");
         writer.WriteLine();
         writer.WriteLine("/// <summary>The paths <c>match.fields</c> tests, by the index the classifier passes.</summary>");
-        writer.WriteLine("private static readonly Step[][] MatchPaths =");
-        writer.OpenBrace();
+        writer.BeginBlock("private static readonly Step[][] MatchPaths =");
         foreach (var path in matchPaths)
         {
             writer.WriteLine(path + ",");
         }
 
-        writer.CloseBrace(";");
+        writer.EndBlock(";");
     }
 
     private static string RootOf(BodyShapeFormat format) => format switch

@@ -11,8 +11,7 @@ internal static class ClassificationEmitter
         FileFrame.Open(writer, context);
         DocComment.Xml(writer, $"What {CSharpText.Cref(context.ClassifierType)} says about one response from the {CSharpText.XmlText(context.ApiName)}: its kind, whether to retry, and how long to wait.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} readonly struct {context.ClassificationType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} readonly struct {context.ClassificationType}");
         writer.WriteLines($$"""
             /// <summary>Creates a classification; normally <see cref="{{context.ClassifierType}}"/> does this.</summary>
             /// <param name="kind">The kind of response.</param>
@@ -75,9 +74,9 @@ internal static class ClassificationEmitter
                 return text;
             }
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     /// <summary>A property that reads through to <c>Headers</c>, shared by the classification and the exception.</summary>

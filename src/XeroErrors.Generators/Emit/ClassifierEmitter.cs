@@ -20,8 +20,7 @@ internal static class ClassifierEmitter
             $"Tells which {CSharpText.Cref(context.KindType)} a response from the {CSharpText.XmlText(context.ApiName)} is, and turns error responses into exceptions.",
             "Nothing here throws for any status code or body: an unexpected response is classified, never a crash.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} static partial class {context.ClassifierType}");
         writer.WriteLines($$"""
             /// <summary>Classifies a response from its status code and body, with no headers.</summary>
             /// <param name="statusCode">The HTTP status code; any value is accepted.</param>
@@ -43,8 +42,8 @@ internal static class ClassifierEmitter
                 switch (statusCode)
                 {
             """);
-        writer.Indent();
-        writer.Indent();
+        writer.EnterBlock("Classify(int, string, headers)");
+        writer.EnterBlock("switch (statusCode)");
         foreach (var group in ByStatus(context.Spec))
         {
             WriteStatusCase(writer, context, group.Key, group.Value);
@@ -56,7 +55,7 @@ internal static class ClassifierEmitter
         writer.WriteLine("isTransient = IsTransientStatus(statusCode);");
         writer.WriteLine("break;");
         writer.Unindent();
-        writer.CloseBrace();
+        writer.EndBlock();
 
         foreach (var header in context.Spec.Headers.Where(h => h.Type == HeaderType.Enum))
         {
@@ -69,7 +68,7 @@ internal static class ClassifierEmitter
                     : $"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member})");
                 writer.OpenBrace();
                 writer.WriteLine($"isTransient = {(value.Transient == true ? "true" : "false")};");
-                writer.CloseBrace();
+                writer.EndBlock();
             }
         }
 
@@ -83,15 +82,15 @@ internal static class ClassifierEmitter
 
             return new {{context.ClassificationType}}(kind, statusCode, isTransient, retryAfter, headers);
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
 
         WriteThrowHelpers(writer, context);
         WriteSummaries(writer, context);
         WriteHelpers(writer, context);
 
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     private static void WriteStatusCase(SourceWriter writer, EmitContext context, int status, List<ResponseModel> entries)
@@ -119,10 +118,9 @@ internal static class ClassifierEmitter
                     continue;
                 }
 
-                writer.WriteLine($"{(first ? "if" : "else if")} ({string.Join(" || ", conditions)})");
-                writer.OpenBrace();
+                writer.BeginBlock($"{(first ? "if" : "else if")} ({string.Join(" || ", conditions)})");
                 WriteOutcome(writer, context, entry, status, withBreak: false);
-                writer.CloseBrace();
+                writer.EndBlock();
                 first = false;
             }
 
@@ -137,10 +135,9 @@ internal static class ClassifierEmitter
                 return;
             }
 
-            writer.WriteLine("else");
-            writer.OpenBrace();
+            writer.BeginBlock("else");
             WriteOutcome(writer, context, fallback, status, withBreak: false);
-            writer.CloseBrace();
+            writer.EndBlock();
             writer.WriteLine();
             writer.WriteLine("break;");
         }
@@ -217,8 +214,8 @@ internal static class ClassifierEmitter
                 switch (classification.Kind)
                 {
             """);
-        writer.Indent();
-        writer.Indent();
+        writer.EnterBlock("CreateException(classification, body, innerException)");
+        writer.EnterBlock("switch (classification.Kind)");
         foreach (var entry in context.ErrorResponses)
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
@@ -231,8 +228,8 @@ internal static class ClassifierEmitter
         writer.Indent();
         writer.WriteLine($"return {context.ExceptionType}.WithInnerException(classification, body, innerException);");
         writer.Unindent();
-        writer.CloseBrace();
-        writer.CloseBrace();
+        writer.EndBlock();
+        writer.EndBlock();
     }
 
     private static void WriteSummaries(SourceWriter writer, EmitContext context)
@@ -241,10 +238,8 @@ internal static class ClassifierEmitter
         writer.WriteLine("/// <summary>The spec's summary of a kind, for example \"Organisation Offline\"; \"Unknown\" for a kind the spec does not list.</summary>");
         writer.WriteLine("/// <param name=\"kind\">The kind.</param>");
         writer.WriteLine("/// <returns>The summary text.</returns>");
-        writer.WriteLine($"public static string GetSummary({context.KindType} kind)");
-        writer.OpenBrace();
-        writer.WriteLine("switch (kind)");
-        writer.OpenBrace();
+        writer.BeginBlock($"public static string GetSummary({context.KindType} kind)");
+        writer.BeginBlock("switch (kind)");
         foreach (var entry in context.Spec.Responses)
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
@@ -257,8 +252,8 @@ internal static class ClassifierEmitter
         writer.Indent();
         writer.WriteLine("return \"Unknown\";");
         writer.Unindent();
-        writer.CloseBrace();
-        writer.CloseBrace();
+        writer.EndBlock();
+        writer.EndBlock();
     }
 
     private static void WriteHelpers(SourceWriter writer, EmitContext context)
@@ -268,16 +263,14 @@ internal static class ClassifierEmitter
         writer.WriteLine("/// <summary>Whether classifying this status looks at the body; other statuses are classified without reading it.</summary>");
         writer.WriteLine("/// <param name=\"statusCode\">The HTTP status code.</param>");
         writer.WriteLine("/// <returns>True when the spec tells entries of this status apart by their body.</returns>");
-        writer.WriteLine("public static bool NeedsBody(int statusCode)");
-        writer.OpenBrace();
+        writer.BeginBlock("public static bool NeedsBody(int statusCode)");
         if (bodyStatuses.Count == 0)
         {
             writer.WriteLine("return false;");
         }
         else
         {
-            writer.WriteLine("switch (statusCode)");
-            writer.OpenBrace();
+            writer.BeginBlock("switch (statusCode)");
             foreach (var status in bodyStatuses)
             {
                 writer.WriteLine($"case {CSharpText.Literal(status)}:");
@@ -290,10 +283,10 @@ internal static class ClassifierEmitter
             writer.Indent();
             writer.WriteLine("return false;");
             writer.Unindent();
-            writer.CloseBrace();
+            writer.EndBlock();
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
         writer.WriteLine();
         writer.WriteLines($$"""
             /// <summary>For statuses the spec does not list: 408, 429 and 5xx are worth retrying.</summary>

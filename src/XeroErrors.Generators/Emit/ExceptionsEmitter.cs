@@ -16,8 +16,7 @@ internal static class ExceptionsEmitter
             $"An error response from the {context.ApiName}: status, kind, body and headers as properties.",
             "Built from the response alone: nothing of the request (its Authorization header, token or query string) is kept, so the exception is safe to log.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} class {context.ExceptionType} : global::System.Exception");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} class {context.ExceptionType} : global::System.Exception");
         writer.WriteLines($$"""
             /// <summary>The most characters of the body that <see cref="ResponseBody"/> keeps.</summary>
             public const int MaxResponseBodyLength = 16384;
@@ -137,7 +136,7 @@ internal static class ExceptionsEmitter
                     }
                 }
             """);
-        writer.Indent();
+        writer.EnterBlock("the message builder");
         foreach (var header in context.Spec.Headers.Where(h => h.InMessage))
         {
             var value = $"classification.Headers.{header.Property}";
@@ -149,18 +148,17 @@ internal static class ExceptionsEmitter
                 _ => $"{value}.Value.ToString()",
             };
             writer.WriteLine();
-            writer.WriteLine($"if ({value} != null)");
-            writer.OpenBrace();
+            writer.BeginBlock($"if ({value} != null)");
             writer.WriteLine($"builder.Append(' ').Append({CSharpText.Literal(header.Name + ": ")}).Append({text}).Append('.');");
-            writer.CloseBrace();
+            writer.EndBlock();
         }
 
         writer.WriteLine();
         writer.WriteLine("return builder.ToString();");
-        writer.CloseBrace();
-        writer.CloseBrace();
+        writer.EndBlock();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     /// <summary>
@@ -184,7 +182,7 @@ internal static class ExceptionsEmitter
         }
 
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     /// <summary>The base constructors: without body shapes, the two the first version had; with them, also the one that takes what was read.</summary>
@@ -309,8 +307,7 @@ internal static class ExceptionsEmitter
         var type = context.ExceptionTypeOf(entry);
         ResponseDocs.Write(writer, entry, $"Thrown for responses classified as <see cref=\"{context.KindType}.{entry.Name}\"/>.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} class {type} : {context.ExceptionType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} class {type} : {context.ExceptionType}");
         if (context.HasShapes)
         {
             var values = context.BodiesType + ".BodyValues";
@@ -338,14 +335,13 @@ internal static class ExceptionsEmitter
                     : base(values, classification, responseBody, innerException)
                 {
                 """);
-            writer.Indent();
+            writer.EnterBlock($"the {type} constructor from values");
             foreach (var field in fields)
             {
                 writer.WriteLine($"{field.Property} = values.{field.Property};");
             }
 
-            writer.Unindent();
-            writer.WriteLine("}");
+            writer.EndBlock();
             foreach (var field in fields)
             {
                 writer.WriteLine();
@@ -374,6 +370,6 @@ internal static class ExceptionsEmitter
                 """);
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
     }
 }

@@ -19,9 +19,8 @@ internal static class FileFrame
         }
 
         writer.WriteLine();
-        writer.WriteLine($"namespace {context.Spec.Namespace}");
-        writer.OpenBrace();
+        writer.BeginBlock($"namespace {context.Spec.Namespace}");
     }
 
-    public static void Close(SourceWriter writer) => writer.CloseBrace();
+    public static void Close(SourceWriter writer) => writer.EndBlock();
 }

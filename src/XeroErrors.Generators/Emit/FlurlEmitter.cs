@@ -8,11 +8,7 @@ internal static class FlurlEmitter
 {
     public static string Emit(EmitContext context)
     {
-        var writer = new SourceWriter();
-        FileFrame.Open(writer, context);
-        writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
-        writer.OpenBrace();
-        writer.WriteLines($$"""
+        return ClassifierPart.Write(context, $$"""
             /// <summary>
             /// For Flurl's <c>OnError</c>: throws the typed exception for a call that got an error response, with Flurl's
             /// exception as <see cref="global::System.Exception.InnerException"/>; returns for a call that got no response (a
@@ -46,8 +42,5 @@ internal static class FlurlEmitter
                 }
             }
             """);
-        writer.CloseBrace();
-        FileFrame.Close(writer);
-        return writer.ToString();
     }
 }

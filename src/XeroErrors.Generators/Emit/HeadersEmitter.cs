@@ -16,8 +16,7 @@ internal static class HeadersEmitter
         FileFrame.Open(writer, context);
         DocComment.Text(writer, $"Values of the {header.Name} response header.", header.Description);
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} enum {context.EnumType(header)}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} enum {context.EnumType(header)}");
         DocComment.Text(writer, "A value the spec does not list; the raw text is in " + header.Property + "Text.");
         writer.WriteLine("Unknown = 0,");
         var index = 0;
@@ -36,9 +35,9 @@ internal static class HeadersEmitter
             writer.WriteLine($"{value.Member} = {index.ToString(CultureInfo.InvariantCulture)},");
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     public static string EmitHeadersStruct(EmitContext context)
@@ -51,8 +50,7 @@ internal static class HeadersEmitter
             "The response headers the spec lists, parsed into typed values.",
             "Header names match case-insensitively; the first value of a header counts. A missing or malformed value gives null, never an exception.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} readonly struct {context.HeadersType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} readonly struct {context.HeadersType}");
         writer.WriteLine("/// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref=\"global::System.TimeSpan\"/>.</summary>");
         writer.WriteLine("private const long MaxDelaySeconds = 922337203L;");
         writer.WriteLine();
@@ -99,8 +97,7 @@ internal static class HeadersEmitter
         writer.WriteLine();
         DocComment.Text(writer, "Reads the listed headers from HTTP headers, for example HttpResponseMessage.Headers.", "Returns the default (every property null) when headers is null.");
         writer.WriteLine($"/// <param name=\"headers\">The response's headers; null is allowed.</param>");
-        writer.WriteLine($"public static {context.HeadersType} FromHttpHeaders({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>")} headers)");
-        writer.OpenBrace();
+        writer.BeginBlock($"public static {context.HeadersType} FromHttpHeaders({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>")} headers)");
         writer.WriteLines($$"""
             if (headers == null)
             {
@@ -124,13 +121,12 @@ internal static class HeadersEmitter
 
             return reader.Build();
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
 
         writer.WriteLine();
         DocComment.Text(writer, "Reads the listed headers from name-value pairs, for HTTP clients other than HttpClient.", "Returns the default (every property null) when headers is null.");
         writer.WriteLine($"/// <param name=\"headers\">The response's headers as name-value pairs; null is allowed.</param>");
-        writer.WriteLine($"public static {context.HeadersType} FromPairs({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>")} headers)");
-        writer.OpenBrace();
+        writer.BeginBlock($"public static {context.HeadersType} FromPairs({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>")} headers)");
         writer.WriteLines($$"""
             if (headers == null)
             {
@@ -145,7 +141,7 @@ internal static class HeadersEmitter
 
             return reader.Build();
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
         if (context.Capabilities.HasValueTuple)
         {
             EmitTuplePairs(writer, context);
@@ -154,15 +150,14 @@ internal static class HeadersEmitter
         EmitParsers(writer, context);
         EmitReader(writer, context, slots);
 
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     private static void EmitConstructor(SourceWriter writer, EmitContext context, List<(string Member, string Type, string Parameter)> members)
     {
-        writer.WriteLine($"private {context.HeadersType}({string.Join(", ", members.Select(m => m.Type + " " + m.Parameter))})");
-        writer.OpenBrace();
+        writer.BeginBlock($"private {context.HeadersType}({string.Join(", ", members.Select(m => m.Type + " " + m.Parameter))})");
 
         // "this." keeps a property and a parameter of the same spelling apart (a property may start in lower case).
         foreach (var (member, _, parameter) in members)
@@ -170,7 +165,7 @@ internal static class HeadersEmitter
             writer.WriteLine($"this.{member} = {parameter};");
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
     }
 
     /// <summary>
@@ -215,31 +210,27 @@ internal static class HeadersEmitter
     {
         writer.WriteLine();
         writer.WriteLine("/// <summary>Collects the first value of each header of interest.</summary>");
-        writer.WriteLine("private struct Reader");
-        writer.OpenBrace();
+        writer.BeginBlock("private struct Reader");
         for (var i = 0; i < slots.Count; i++)
         {
             writer.WriteLine($"private {context.Nullable("string")} _{HeaderIdentifiers.Camel(slots, slots[i])};");
         }
 
         writer.WriteLine();
-        writer.WriteLine($"public void Add({context.Nullable("string")} name, {context.Nullable("string")} value)");
-        writer.OpenBrace();
-        writer.WriteLine("if (name == null || value == null)");
-        writer.OpenBrace();
+        writer.BeginBlock($"public void Add({context.Nullable("string")} name, {context.Nullable("string")} value)");
+        writer.BeginBlock("if (name == null || value == null)");
         writer.WriteLine("return;");
-        writer.CloseBrace();
+        writer.EndBlock();
         for (var i = 0; i < slots.Count; i++)
         {
             var field = "_" + HeaderIdentifiers.Camel(slots, slots[i]);
             writer.WriteLine();
-            writer.WriteLine($"if ({field} == null && string.Equals(name, {CSharpText.Literal(slots[i])}, global::System.StringComparison.OrdinalIgnoreCase))");
-            writer.OpenBrace();
+            writer.BeginBlock($"if ({field} == null && string.Equals(name, {CSharpText.Literal(slots[i])}, global::System.StringComparison.OrdinalIgnoreCase))");
             writer.WriteLine($"{field} = value;");
-            writer.CloseBrace();
+            writer.EndBlock();
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
         writer.WriteLine();
 
         var args = new List<string>();
@@ -277,7 +268,7 @@ internal static class HeadersEmitter
         writer.WriteLine(args.Count == 0
             ? $"public {context.HeadersType} Build() => default({context.HeadersType});"
             : $"public {context.HeadersType} Build() => new {context.HeadersType}({string.Join(", ", args)});");
-        writer.CloseBrace();
+        writer.EndBlock();
     }
 
     private static void EmitParsers(SourceWriter writer, EmitContext context)
@@ -344,25 +335,22 @@ internal static class HeadersEmitter
         {
             var type = context.EnumType(header);
             writer.WriteLine();
-            writer.WriteLine($"private static {type}? ParseEnum{header.Property}({context.Nullable("string")} text)");
-            writer.OpenBrace();
-            writer.WriteLine("if (text == null)");
-            writer.OpenBrace();
+            writer.BeginBlock($"private static {type}? ParseEnum{header.Property}({context.Nullable("string")} text)");
+            writer.BeginBlock("if (text == null)");
             writer.WriteLine("return null;");
-            writer.CloseBrace();
+            writer.EndBlock();
             writer.WriteLine();
             writer.WriteLine("var trimmed = text.Trim();");
             foreach (var value in header.Values)
             {
-                writer.WriteLine($"if (string.Equals(trimmed, {CSharpText.Literal(value.Value.Trim())}, global::System.StringComparison.OrdinalIgnoreCase))");
-                writer.OpenBrace();
+                writer.BeginBlock($"if (string.Equals(trimmed, {CSharpText.Literal(value.Value.Trim())}, global::System.StringComparison.OrdinalIgnoreCase))");
                 writer.WriteLine($"return global::{context.Spec.Namespace}.{type}.{value.Member};");
-                writer.CloseBrace();
+                writer.EndBlock();
                 writer.WriteLine();
             }
 
             writer.WriteLine($"return global::{context.Spec.Namespace}.{type}.Unknown;");
-            writer.CloseBrace();
+            writer.EndBlock();
         }
     }
 

@@ -10,11 +10,7 @@ internal static class HttpEmitter
     {
         var n = context.Nullable("string");
         var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
-        var writer = new SourceWriter();
-        FileFrame.Open(writer, context);
-        writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
-        writer.OpenBrace();
-        writer.WriteLines($$"""
+        return ClassifierPart.Write(context, $$"""
             /// <summary>
             /// The most bytes of a body that is read, and the most bytes it decompresses to: enough for any error body, and a
             /// 100 MB body (or a gzip bomb) costs no more.
@@ -200,9 +196,6 @@ internal static class HttpEmitter
             private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead> BodyReads =
                 new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead>();
             """);
-        writer.CloseBrace();
-        FileFrame.Close(writer);
-        return writer.ToString();
     }
 
     /// <summary>
@@ -269,8 +262,7 @@ internal static class HttpEmitter
             + "With Kiota, add it last to <c>KiotaClientFactory.CreateDefaultHandlers()</c>, nearest the network: Kiota's RetryHandler then never sees a 429 or 503 to retry with its own waits, and retrying is left to a Polly strategy. "
             + "Refit, Flurl and RestSharp wrap an exception thrown here in their own: use the glue on " + CSharpText.Cref(context.ClassifierType) + " for them instead.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} class {context.HandlerType} : global::System.Net.Http.DelegatingHandler");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} class {context.HandlerType} : global::System.Net.Http.DelegatingHandler");
         writer.WriteLines($$"""
             /// <summary>Creates the handler for a pipeline that sets <see cref="global::System.Net.Http.DelegatingHandler.InnerHandler"/> (as IHttpClientFactory does).</summary>
             public {{context.HandlerType}}()
@@ -309,8 +301,8 @@ internal static class HttpEmitter
                 throw error{{bang}};
             }
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 }

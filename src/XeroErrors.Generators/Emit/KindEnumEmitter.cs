@@ -14,8 +14,7 @@ internal static class KindEnumEmitter
             CSharpText.XmlText($"The kinds of response the {context.ApiName} documents, one per entry of {context.SpecFileName}."),
             $"Use {CSharpText.Cref(context.ClassifierType + ".Classify(int, string)")} to tell which kind a response is.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} enum {context.KindType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} enum {context.KindType}");
         DocComment.Text(writer, "A status the spec does not list.");
         writer.WriteLine("Unknown = 0,");
         var value = 0;
@@ -27,8 +26,8 @@ internal static class KindEnumEmitter
             writer.WriteLine($"{response.Name} = {value.ToString(CultureInfo.InvariantCulture)},");
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 }

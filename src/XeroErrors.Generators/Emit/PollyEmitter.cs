@@ -13,8 +13,7 @@ internal static class PollyEmitter
             "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));"
             + (context.Capabilities.HasHttpResilience ? " With its standard handler: builder.AddStandardResilienceHandler(o => " + context.RetryType + ".Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler<" + context.HandlerType + ">()." : string.Empty));
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} static class {context.RetryType}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} static class {context.RetryType}");
         writer.WriteLines($$"""
             /// <summary>Creates retry options with <see cref="Configure{TOptions}"/> applied.</summary>
             /// <param name="maxDelay">The longest wait worth retrying for; a response that asks for more is not retried.</param>
@@ -168,9 +167,9 @@ internal static class PollyEmitter
                 }
             }
             """);
-        writer.CloseBrace();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     /// <summary><c>Configure</c> for the standard resilience handler's options, where Microsoft.Extensions.Http.Resilience is referenced.</summary>

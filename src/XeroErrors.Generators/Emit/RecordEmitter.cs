@@ -13,22 +13,20 @@ internal static class RecordEmitter
         FileFrame.Open(writer, context);
         DocComment.Text(writer, record.Description ?? $"An item read from an error body of the {context.ApiName}.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.WriteLine($"{context.Access} sealed class {type}");
-        writer.OpenBrace();
+        writer.BeginBlock($"{context.Access} sealed class {type}");
         writer.WriteLine($"/// <summary>Creates the item.</summary>");
         foreach (var member in record.Members)
         {
             writer.WriteLine($"/// <param name=\"{Parameter(member)}\">{CSharpText.XmlText(member.Description ?? member.Name)}</param>");
         }
 
-        writer.WriteLine($"public {type}({string.Join(", ", record.Members.Select(m => MemberType(context, m) + " " + Parameter(m)))})");
-        writer.OpenBrace();
+        writer.BeginBlock($"public {type}({string.Join(", ", record.Members.Select(m => MemberType(context, m) + " " + Parameter(m)))})");
         foreach (var member in record.Members)
         {
             writer.WriteLine($"this.{member.Name} = {Parameter(member)};");
         }
 
-        writer.CloseBrace();
+        writer.EndBlock();
         foreach (var member in record.Members)
         {
             writer.WriteLine();
@@ -41,23 +39,21 @@ internal static class RecordEmitter
         writer.WriteLine();
         writer.WriteLine($"/// <summary>The members that have a value, joined with \": \" ({string.Join(", then ", ordered.Select(m => m.Name))}).</summary>");
         writer.WriteLine("/// <returns>The text.</returns>");
-        writer.WriteLine("public override string ToString()");
-        writer.OpenBrace();
+        writer.BeginBlock("public override string ToString()");
         writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
         foreach (var member in ordered)
         {
-            writer.WriteLine($"if (!string.IsNullOrEmpty(this.{member.Name}))");
-            writer.OpenBrace();
+            writer.BeginBlock($"if (!string.IsNullOrEmpty(this.{member.Name}))");
             writer.WriteLine($"builder.Append(builder.Length == 0 ? string.Empty : \": \").Append(this.{member.Name});");
-            writer.CloseBrace();
+            writer.EndBlock();
             writer.WriteLine();
         }
 
         writer.WriteLine("return builder.ToString();");
-        writer.CloseBrace();
-        writer.CloseBrace();
+        writer.EndBlock();
+        writer.EndBlock();
         FileFrame.Close(writer);
-        return writer.ToString();
+        return writer.Complete();
     }
 
     private static string MemberType(EmitContext context, RecordMemberModel member) => member.Required ? "string" : context.Nullable("string");

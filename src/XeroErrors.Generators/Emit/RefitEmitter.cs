@@ -8,11 +8,7 @@ internal static class RefitEmitter
 {
     public static string Emit(EmitContext context)
     {
-        var writer = new SourceWriter();
-        FileFrame.Open(writer, context);
-        writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
-        writer.OpenBrace();
-        writer.WriteLines($$"""
+        return ClassifierPart.Write(context, $$"""
             /// <summary>
             /// The typed exception for a Refit <c>ApiException</c>, read from its status, content and headers, with Refit's
             /// exception as <see cref="global::System.Exception.InnerException"/>.
@@ -42,8 +38,5 @@ internal static class RefitEmitter
                 return CreateException(Classify((int)exception.StatusCode, body, headers), body, exception);
             }
             """);
-        writer.CloseBrace();
-        FileFrame.Close(writer);
-        return writer.ToString();
     }
 }

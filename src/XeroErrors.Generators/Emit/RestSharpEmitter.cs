@@ -9,11 +9,7 @@ internal static class RestSharpEmitter
     public static string Emit(EmitContext context)
     {
         var n = context.Nullable("string");
-        var writer = new SourceWriter();
-        FileFrame.Open(writer, context);
-        writer.WriteLine($"{context.Access} static partial class {context.ClassifierType}");
-        writer.OpenBrace();
-        writer.WriteLines($$"""
+        return ClassifierPart.Write(context, $$"""
             /// <summary>Classifies a RestSharp response from its status, content, headers and content headers.</summary>
             /// <remarks>Never throws for a response: one that never arrived (status 0) is <see cref="{{context.KindType}}.Unknown"/>, as <c>Classify(0, …)</c> is.</remarks>
             /// <param name="response">The response.</param>
@@ -83,8 +79,5 @@ internal static class RestSharpEmitter
                 }
             }
             """);
-        writer.CloseBrace();
-        FileFrame.Close(writer);
-        return writer.ToString();
     }
 }
