@@ -83,7 +83,7 @@ public sealed class ClientIntegrationTests
     [MemberData(nameof(Errors))]
     public async Task Refit_exception_factory_throws_the_typed_exception_unwrapped(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name));
+        await using var server = new ScriptedHttpServer(ErrorReply(name));
         var api = RefitWithFactory(server.BaseAddress);
 
         var ex = await Assert.ThrowsAnyAsync<XeroApiException>(() => api.GetProjectsAsync().WaitAsync(RealTimeout));
@@ -95,7 +95,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Refit_exception_factory_leaves_a_success_to_refit()
     {
-        await using var server = new LoopbackServer(new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(new Reply(200, Success));
         var api = RefitWithFactory(server.BaseAddress);
 
         Assert.Equal(Success, await api.GetProjectsAsync().WaitAsync(RealTimeout));
@@ -117,7 +117,7 @@ public sealed class ClientIntegrationTests
     [MemberData(nameof(Errors))]
     public async Task Refit_api_response_error_converts_to_the_typed_exception_with_refits_as_inner(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name));
+        await using var server = new ScriptedHttpServer(ErrorReply(name));
         var api = RestService.For<IXeroProjectsApi>(new HttpClient { BaseAddress = server.BaseAddress });
 
         using var response = await api.GetProjectsResponseAsync().WaitAsync(RealTimeout);
@@ -132,7 +132,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Refit_api_response_success_has_no_error()
     {
-        await using var server = new LoopbackServer(new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(new Reply(200, Success));
         var api = RestService.For<IXeroProjectsApi>(new HttpClient { BaseAddress = server.BaseAddress });
 
         using var response = await api.GetProjectsResponseAsync().WaitAsync(RealTimeout);
@@ -146,7 +146,7 @@ public sealed class ClientIntegrationTests
     [MemberData(nameof(Errors))]
     public async Task Refit_client_from_the_factory_takes_the_exception_factory(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name));
+        await using var server = new ScriptedHttpServer(ErrorReply(name));
         var services = new ServiceCollection();
         services.AddRefitGeneratedClient<IXeroProjectsApi>(new RefitSettings { ExceptionFactory = XeroResponseClassifier.CreateExceptionAsync })
             .ConfigureHttpClient(c => c.BaseAddress = server.BaseAddress);
@@ -163,7 +163,7 @@ public sealed class ClientIntegrationTests
     [MemberData(nameof(Errors))]
     public async Task Flurl_on_error_throws_the_typed_exception_unwrapped(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name));
+        await using var server = new ScriptedHttpServer(ErrorReply(name));
         using var client = new FlurlClient(server.BaseAddress.ToString()).OnError(XeroResponseClassifier.ThrowIfErrorAsync);
 
         var ex = await Assert.ThrowsAnyAsync<XeroApiException>(() => client.Request(ProjectsPath).GetStringAsync().WaitAsync(RealTimeout));
@@ -175,7 +175,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Flurl_on_error_leaves_a_success_untouched()
     {
-        await using var server = new LoopbackServer(new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(new Reply(200, Success));
         using var client = new FlurlClient(server.BaseAddress.ToString()).OnError(XeroResponseClassifier.ThrowIfErrorAsync);
 
         Assert.Equal(Success, await client.Request(ProjectsPath).GetStringAsync().WaitAsync(RealTimeout));
@@ -195,7 +195,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Flurl_response_headers_read_as_tuples()
     {
-        await using var server = new LoopbackServer(ErrorReply("rate-limit"));
+        await using var server = new ScriptedHttpServer(ErrorReply("rate-limit"));
         using var client = new FlurlClient(server.BaseAddress.ToString());
 
         using var response = await client.Request(ProjectsPath).AllowAnyHttpStatus().GetAsync().WaitAsync(RealTimeout);
@@ -212,7 +212,7 @@ public sealed class ClientIntegrationTests
     [MemberData(nameof(Errors))]
     public async Task RestSharp_ensure_success_throws_the_typed_exception_with_headers(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name));
+        await using var server = new ScriptedHttpServer(ErrorReply(name));
         using var client = new RestClient(new RestClientOptions(server.BaseAddress));
 
         var response = await client.ExecuteAsync(new RestRequest(ProjectsPath)).WaitAsync(RealTimeout);
@@ -225,7 +225,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task RestSharp_ensure_success_returns_for_a_success()
     {
-        await using var server = new LoopbackServer(new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(new Reply(200, Success));
         using var client = new RestClient(new RestClientOptions(server.BaseAddress));
 
         var response = await client.ExecuteAsync(new RestRequest(ProjectsPath)).WaitAsync(RealTimeout);
@@ -254,7 +254,7 @@ public sealed class ClientIntegrationTests
     [MemberData(nameof(Errors))]
     public async Task Kiota_with_the_handler_last_throws_the_typed_exception_without_kiotas_retries(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name));
+        await using var server = new ScriptedHttpServer(ErrorReply(name));
         var adapter = KiotaAdapter(server.BaseAddress);
 
         var ex = await Assert.ThrowsAnyAsync<XeroApiException>(() => adapter.SendPrimitiveAsync<Stream>(KiotaRequest(server.BaseAddress)).WaitAsync(RealTimeout));
@@ -267,7 +267,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Kiota_with_the_handler_last_leaves_a_success_untouched()
     {
-        await using var server = new LoopbackServer(new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(new Reply(200, Success));
         var adapter = KiotaAdapter(server.BaseAddress);
 
         await using var stream = await adapter.SendPrimitiveAsync<Stream>(KiotaRequest(server.BaseAddress)).WaitAsync(RealTimeout);
@@ -292,7 +292,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Standard_resilience_handler_retries_a_rate_limit_after_its_retry_after()
     {
-        await using var server = new LoopbackServer(ErrorReply("rate-limit"), new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(ErrorReply("rate-limit"), new Reply(200, Success));
 
         // Disposed after the provider: a real deadline, so that a failed assertion cannot leave the call waiting on
         // the fake clock, which would hang the provider's disposal.
@@ -323,7 +323,7 @@ public sealed class ClientIntegrationTests
     [InlineData("token-expired")]
     public async Task Standard_resilience_handler_passes_a_lasting_error_through_unretried(string name)
     {
-        await using var server = new LoopbackServer(ErrorReply(name), new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(ErrorReply(name), new Reply(200, Success));
         var time = new WatchedTimeProvider();
         var retries = new List<TimeSpan>();
         using var provider = StandardServices(server.BaseAddress, time, retries);
@@ -376,7 +376,7 @@ public sealed class ClientIntegrationTests
     public async Task Standard_resilience_handler_returns_a_wait_longer_than_its_total_timeout_at_once()
     {
         // The standard total request timeout is 30 seconds; a wait of 45 would only end in a timeout.
-        await using var server = new LoopbackServer(
+        await using var server = new ScriptedHttpServer(
             new Reply(429, string.Empty, ("Retry-After", "45"), ("X-Rate-Limit-Problem", "minute"), ("Xero-Correlation-Id", "corr-long")),
             new Reply(200, Success));
         var time = new WatchedTimeProvider();
@@ -394,7 +394,7 @@ public sealed class ClientIntegrationTests
     [Fact]
     public async Task Kiota_with_a_resilience_handler_before_the_error_handler_retries_after_the_advised_wait()
     {
-        await using var server = new LoopbackServer(ErrorReply("rate-limit"), new Reply(200, Success));
+        await using var server = new ScriptedHttpServer(ErrorReply("rate-limit"), new Reply(200, Success));
         var time = new WatchedTimeProvider();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(XeroRetryStrategy.CreateOptions(maxDelay: TimeSpan.FromMinutes(1)))

@@ -21,7 +21,7 @@ public sealed class PollyPipelineTests
     [Fact]
     public async Task Resilience_handler_retries_an_offline_organisation_after_the_advised_delay()
     {
-        await using var server = new LoopbackServer(new Reply(503, OrganisationOffline), new Reply(200, "{}"));
+        await using var server = new ScriptedHttpServer(new Reply(503, OrganisationOffline), new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
         var retries = new List<TimeSpan>();
         using var provider = Services(server, time, OneHour, retries);
@@ -51,7 +51,7 @@ public sealed class PollyPipelineTests
     public async Task Resilience_handler_does_not_retry_a_bad_request()
     {
         const string body = """{ "message": "The request is invalid.", "modelState": { "model.Name": ["The Project Name cannot be empty"] } }""";
-        await using var server = new LoopbackServer(new Reply(400, body), new Reply(200, "{}"));
+        await using var server = new ScriptedHttpServer(new Reply(400, body), new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
         var retries = new List<TimeSpan>();
         using var provider = Services(server, time, OneHour, retries);
@@ -69,7 +69,7 @@ public sealed class PollyPipelineTests
     [Fact]
     public async Task Resilience_handler_does_not_retry_a_rate_limit_that_asks_for_longer_than_the_maximum()
     {
-        await using var server = new LoopbackServer(
+        await using var server = new ScriptedHttpServer(
             new Reply(429, string.Empty, ("Retry-After", "86400"), ("Xero-Correlation-Id", "corr-429")),
             new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
@@ -89,7 +89,7 @@ public sealed class PollyPipelineTests
     [Fact]
     public async Task Resilience_handler_retries_a_rate_limit_within_the_maximum_after_its_retry_after()
     {
-        await using var server = new LoopbackServer(
+        await using var server = new ScriptedHttpServer(
             new Reply(429, string.Empty, ("Retry-After", "30"), ("X-Rate-Limit-Problem", "minute")),
             new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
@@ -110,7 +110,7 @@ public sealed class PollyPipelineTests
     [Fact]
     public async Task Resilience_handler_does_not_retry_a_daily_rate_limit()
     {
-        await using var server = new LoopbackServer(
+        await using var server = new ScriptedHttpServer(
             new Reply(429, string.Empty, ("Retry-After", "30"), ("X-Rate-Limit-Problem", "day")),
             new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
@@ -130,7 +130,7 @@ public sealed class PollyPipelineTests
     public async Task Plain_polly_pipeline_over_responses_retries_an_offline_organisation_after_the_advised_delay()
     {
         // No error handler: the strategy classifies the responses themselves.
-        await using var server = new LoopbackServer(new Reply(503, OrganisationOffline), new Reply(200, "{}"));
+        await using var server = new ScriptedHttpServer(new Reply(503, OrganisationOffline), new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(XeroErrors.XeroRetryStrategy.CreateOptions(OneHour))
@@ -151,7 +151,7 @@ public sealed class PollyPipelineTests
     [Fact]
     public async Task Plain_polly_pipeline_over_responses_returns_a_bad_request_unretried_with_its_body_readable()
     {
-        await using var server = new LoopbackServer(new Reply(400, "{\"message\":\"The request is invalid.\"}"), new Reply(200, "{}"));
+        await using var server = new ScriptedHttpServer(new Reply(400, "{\"message\":\"The request is invalid.\"}"), new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(XeroErrors.XeroRetryStrategy.CreateOptions(OneHour))
@@ -170,7 +170,7 @@ public sealed class PollyPipelineTests
     public async Task Plain_polly_pipeline_returns_an_offline_organisation_unretried_when_its_wait_is_too_long_and_the_body_still_classifies()
     {
         // The strategy read the 503's body to classify it; the caller must still be able to.
-        await using var server = new LoopbackServer(new Reply(503, OrganisationOffline), new Reply(200, "{}"));
+        await using var server = new ScriptedHttpServer(new Reply(503, OrganisationOffline), new Reply(200, "{}"));
         var time = new WatchedTimeProvider();
         var pipeline = new ResiliencePipelineBuilder<HttpResponseMessage> { TimeProvider = time }
             .AddRetry(XeroErrors.XeroRetryStrategy.CreateOptions(TimeSpan.FromMinutes(1)))
@@ -191,7 +191,7 @@ public sealed class PollyPipelineTests
     /// The README's IHttpClientFactory setup: the resilience handler outside, the error handler inside it, so
     /// that the retry strategy sees the typed exceptions.
     /// </summary>
-    private static ServiceProvider Services(LoopbackServer server, TimeProvider time, TimeSpan maxDelay, List<TimeSpan> retries)
+    private static ServiceProvider Services(ScriptedHttpServer server, TimeProvider time, TimeSpan maxDelay, List<TimeSpan> retries)
     {
         var services = new ServiceCollection();
         services.AddSingleton(time);

@@ -122,7 +122,7 @@ public class HttpBehaviourTests
     [InlineData(HttpCompletionOption.ResponseHeadersRead)]
     public async Task ClassifyingThenThrowingAgreeOnABodyReadOnce(HttpCompletionOption completion)
     {
-        await using var server = LoopbackServer.Replying(503, SeedResponses.OrganisationOffline);
+        await using var server = RawHttpServer.Replying(503, SeedResponses.OrganisationOffline);
         using var client = new HttpClient();
         using var response = await client.GetAsync(server.BaseAddress, completion);
 
@@ -151,8 +151,8 @@ public class HttpBehaviourTests
     [Fact]
     public async Task ABodyCutShortOnTheWireIsClassifiedOnWhatArrived()
     {
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes(SeedResponses.OrganisationOffline), [], ct, contentLength: 5000));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes(SeedResponses.OrganisationOffline), [], ct, contentLength: 5000));
         using var client = new HttpClient();
         using var response = await client.GetAsync(server.BaseAddress, HttpCompletionOption.ResponseHeadersRead);
 
@@ -164,9 +164,9 @@ public class HttpBehaviourTests
     [Fact]
     public async Task ASlowBodyCanBeCancelled()
     {
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
         {
-            await LoopbackServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes("The Orga"), [], ct, contentLength: 100);
+            await RawHttpServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes("The Orga"), [], ct, contentLength: 100);
             await Task.Delay(Timeout.Infinite, ct);
         });
         using var client = new HttpClient();
@@ -225,7 +225,7 @@ public class HttpBehaviourTests
     [Fact]
     public async Task TheHandlerPassesSuccessesThroughWithTheirBody()
     {
-        await using var server = LoopbackServer.Replying(200, "{\"projects\":[]}", ("X-MinLimit-Remaining", "58"));
+        await using var server = RawHttpServer.Replying(200, "{\"projects\":[]}", ("X-MinLimit-Remaining", "58"));
         using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler()));
 
         using var response = await client.GetAsync(server.BaseAddress);
@@ -236,7 +236,7 @@ public class HttpBehaviourTests
     [Fact]
     public async Task TheHandlerThrowsTheTypedExceptionForAnOfflineOrganisation()
     {
-        await using var server = LoopbackServer.Replying(503, SeedResponses.OrganisationOffline, ("Xero-Correlation-Id", "corr-9"));
+        await using var server = RawHttpServer.Replying(503, SeedResponses.OrganisationOffline, ("Xero-Correlation-Id", "corr-9"));
         using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler()));
 
         var ex = await Assert.ThrowsAsync<XeroOrganisationOfflineException>(() => client.GetAsync(server.BaseAddress));
@@ -254,7 +254,7 @@ public class HttpBehaviourTests
         var seen = new List<XeroApiException>();
         foreach (var (status, body) in new (int, string)[] { (400, SeedResponses.ValidationBody), (401, SeedResponses.TokenExpired), (403, SeedResponses.AuthenticationUnsuccessful), (404, "Not Found"), (429, ""), (500, "boom"), (503, SeedResponses.OrganisationOffline), (418, "teapot") })
         {
-            await using var server = LoopbackServer.Replying(status, body, ("Xero-Correlation-Id", "c-" + status));
+            await using var server = RawHttpServer.Replying(status, body, ("Xero-Correlation-Id", "c-" + status));
             using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler()));
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "projects.xro/2.0/projects?client_secret=" + secret));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);

@@ -44,8 +44,8 @@ public class ReliabilityTests
     [InlineData(ContentKind.ResponseHeadersRead)]
     public async Task SixteenFirstCallersOnOneResponseAllGetTheSameAnswer(ContentKind kind)
     {
-        await using var server = new LoopbackServer(
-            (_, stream, ct) => LoopbackServer.WriteChunkedAsync(stream, 503, Encoding.UTF8.GetBytes(PaddedOffline), [], ct, chunkBytes: 8192, keepAlive: true),
+        await using var server = new RawHttpServer(
+            (_, stream, ct) => RawHttpServer.WriteChunkedAsync(stream, 503, Encoding.UTF8.GetBytes(PaddedOffline), [], ct, chunkBytes: 8192, keepAlive: true),
             keepAlive: true);
         using var client = new HttpClient { BaseAddress = server.BaseAddress };
 
@@ -114,8 +114,8 @@ public class ReliabilityTests
     [Fact]
     public async Task TheHandlerAndTheClassifierShareOneReadOfAStreamedBody()
     {
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.WriteChunkedAsync(stream, 503, Encoding.UTF8.GetBytes(PaddedOffline), [], ct, chunkBytes: 4096));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.WriteChunkedAsync(stream, 503, Encoding.UTF8.GetBytes(PaddedOffline), [], ct, chunkBytes: 4096));
         using var client = new HttpClient();
         using var response = await client.GetAsync(server.BaseAddress, HttpCompletionOption.ResponseHeadersRead);
 
@@ -131,8 +131,8 @@ public class ReliabilityTests
     public async Task ACorruptGzipBodyIsClassifiedOnWhatDecompressed(bool automaticDecompression)
     {
         var body = CorruptAfter(Gzip(SeedResponses.OrganisationOffline + Incompressible(64 * 1024)), keep: 8000);
-        await using var server = new LoopbackServer((_, stream, ct) =>
-            LoopbackServer.WriteResponseAsync(stream, 503, body, [("Content-Encoding", "gzip")], ct));
+        await using var server = new RawHttpServer((_, stream, ct) =>
+            RawHttpServer.WriteResponseAsync(stream, 503, body, [("Content-Encoding", "gzip")], ct));
         using var handler = new HttpClientHandler { AutomaticDecompression = automaticDecompression ? DecompressionMethods.GZip : DecompressionMethods.None };
         using var client = new HttpClient(handler);
 
@@ -154,12 +154,12 @@ public class ReliabilityTests
     [InlineData("x-gzip")]
     public async Task ACompressedBodyIsReadWhenTheHandlerDidNotDecompressIt(string encoding)
     {
-        await using var server = new LoopbackServer((request, stream, ct) =>
+        await using var server = new RawHttpServer((request, stream, ct) =>
         {
             var (status, text) = request.RequestLine.Contains("/400", StringComparison.Ordinal)
                 ? (400, SeedResponses.ValidationBody)
                 : (503, SeedResponses.OrganisationOffline);
-            return LoopbackServer.WriteResponseAsync(stream, status, Compress(encoding, text), [("Content-Encoding", encoding), ("Content-Type", "application/json; charset=utf-8")], ct);
+            return RawHttpServer.WriteResponseAsync(stream, status, Compress(encoding, text), [("Content-Encoding", encoding), ("Content-Type", "application/json; charset=utf-8")], ct);
         });
         using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None });
 
@@ -195,9 +195,9 @@ public class ReliabilityTests
     [Fact]
     public async Task AConnectionResetMidBodyIsClassifiedOnWhatArrived()
     {
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
         {
-            await LoopbackServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes(SeedResponses.OrganisationOffline), [], ct, contentLength: 10_000);
+            await RawHttpServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes(SeedResponses.OrganisationOffline), [], ct, contentLength: 10_000);
             await Task.Delay(100, ct);
             var socket = ((NetworkStream)stream).Socket;
             socket.LingerState = new LingerOption(true, 0);
@@ -215,10 +215,10 @@ public class ReliabilityTests
     public async Task ATenMegabyteBodyIsReadUpToTheBoundAndTheClientCarriesOn()
     {
         var body = Encoding.UTF8.GetBytes(SeedResponses.OrganisationOffline + new string('x', 10 * 1024 * 1024));
-        await using var server = new LoopbackServer(
+        await using var server = new RawHttpServer(
             (request, stream, ct) => request.RequestLine.Contains("/ok", StringComparison.Ordinal)
-                ? LoopbackServer.WriteResponseAsync(stream, 200, "{}"u8.ToArray(), [], ct, null, keepAlive: true)
-                : LoopbackServer.WriteResponseAsync(stream, 503, body, [], ct, null, keepAlive: true),
+                ? RawHttpServer.WriteResponseAsync(stream, 200, "{}"u8.ToArray(), [], ct, null, keepAlive: true)
+                : RawHttpServer.WriteResponseAsync(stream, 503, body, [], ct, null, keepAlive: true),
             keepAlive: true);
         using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler())) { BaseAddress = server.BaseAddress };
 
@@ -268,9 +268,9 @@ public class ReliabilityTests
     [Fact]
     public async Task ACancelledReadKeepsWhatCancelledItAsTheInnerException()
     {
-        await using var server = new LoopbackServer(async (_, stream, ct) =>
+        await using var server = new RawHttpServer(async (_, stream, ct) =>
         {
-            await LoopbackServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes("The Orga"), [], ct, contentLength: 100);
+            await RawHttpServer.WriteResponseAsync(stream, 503, Encoding.UTF8.GetBytes("The Orga"), [], ct, contentLength: 100);
             await Task.Delay(Timeout.Infinite, ct);
         });
         using var client = new HttpClient();

@@ -11,7 +11,7 @@ namespace XeroErrors.Generators.Benchmarks.Classifier;
 [MemoryDiagnoser]
 public class ClassifierBenchmarks
 {
-    private readonly SeedResponse[] _mix = SeedResponses.All;
+    private readonly SeedResponse[] _mix = ResponseMix.All;
     private XeroResponseHeaders[] _headers = null!;
 
     [GlobalSetup]
@@ -29,7 +29,7 @@ public class ClassifierBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = SeedResponses.Count)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = ResponseMix.Count)]
     public int HandWritten()
     {
         var checksum = 0;
@@ -41,7 +41,7 @@ public class ClassifierBenchmarks
         return checksum;
     }
 
-    [Benchmark(OperationsPerInvoke = SeedResponses.Count)]
+    [Benchmark(OperationsPerInvoke = ResponseMix.Count)]
     public int Generated()
     {
         var checksum = 0;
@@ -54,7 +54,7 @@ public class ClassifierBenchmarks
     }
 
     /// <summary>The overload with the response's headers (already read), as <c>ClassifyAsync</c> calls it.</summary>
-    [Benchmark(OperationsPerInvoke = SeedResponses.Count)]
+    [Benchmark(OperationsPerInvoke = ResponseMix.Count)]
     public int GeneratedWithHeaders()
     {
         var checksum = 0;

@@ -24,7 +24,7 @@ public class ClassifyAsyncBenchmarks
     // The seed mix less its five 503s and the 400 and 401, whose bodies tell TokenRequestRejected apart.
     private const int NoBodyCount = 8;
 
-    private readonly SeedResponse[] _mix = SeedResponses.All;
+    private readonly SeedResponse[] _mix = ResponseMix.All;
     private byte[][] _bodies = null!;
     private HttpResponseMessage[] _noBodyRead = null!;
 
@@ -48,7 +48,7 @@ public class ClassifyAsyncBenchmarks
         }
     }
 
-    [Benchmark(Baseline = true, OperationsPerInvoke = SeedResponses.Count)]
+    [Benchmark(Baseline = true, OperationsPerInvoke = ResponseMix.Count)]
     public int BuildResponses()
     {
         var checksum = 0;
@@ -61,7 +61,7 @@ public class ClassifyAsyncBenchmarks
         return checksum;
     }
 
-    [Benchmark(OperationsPerInvoke = SeedResponses.Count)]
+    [Benchmark(OperationsPerInvoke = ResponseMix.Count)]
     public async Task<int> ClassifyAsync()
     {
         var checksum = 0;

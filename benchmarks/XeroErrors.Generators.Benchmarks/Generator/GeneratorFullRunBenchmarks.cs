@@ -24,11 +24,11 @@ public class GeneratorFullRunBenchmarks
     public void Setup()
     {
         _spec = Specs.AdditionalText(Spec);
-        _compilation = GeneratorHarness.CreateCompilation();
-        var result = GeneratorHarness.RunAndValidate(_spec, _compilation, $"the {Spec} spec");
+        _compilation = GeneratorRunner.CreateCompilation();
+        var result = GeneratorRunner.RunAndValidate(_spec, _compilation, $"the {Spec} spec");
         Console.WriteLine($"// {Spec} spec: {_spec.GetText()!.Length:N0} characters, {result.GeneratedTrees.Length:N0} generated files, {result.Diagnostics.Length} diagnostics.");
     }
 
     [Benchmark]
-    public GeneratorDriver FullRun() => GeneratorHarness.CreateDriver(_spec).RunGenerators(_compilation);
+    public GeneratorDriver FullRun() => GeneratorRunner.CreateDriver(_spec).RunGenerators(_compilation);
 }

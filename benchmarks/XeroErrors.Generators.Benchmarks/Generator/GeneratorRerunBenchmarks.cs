@@ -30,18 +30,18 @@ public class GeneratorRerunBenchmarks
     public void Setup()
     {
         _spec = Specs.AdditionalText(Spec);
-        _compilation = GeneratorHarness.CreateCompilation();
-        _original = GeneratorHarness.RetryTree(_compilation);
-        _edited = GeneratorHarness.EditedRetryTree();
-        GeneratorHarness.RunAndValidate(_spec, _compilation, $"the {Spec} spec");
+        _compilation = GeneratorRunner.CreateCompilation();
+        _original = GeneratorRunner.RetryTree(_compilation);
+        _edited = GeneratorRunner.EditedRetryTree();
+        GeneratorRunner.RunAndValidate(_spec, _compilation, $"the {Spec} spec");
 
         // The driver as the compiler keeps it: it has run once, on the compilation before the edit.
-        _warmDriver = GeneratorHarness.CreateDriver(_spec).RunGenerators(_compilation);
+        _warmDriver = GeneratorRunner.CreateDriver(_spec).RunGenerators(_compilation);
         CheckRerunIsCached();
     }
 
     [Benchmark(Baseline = true)]
-    public GeneratorDriver FullRun() => GeneratorHarness.CreateDriver(_spec).RunGenerators(Edit());
+    public GeneratorDriver FullRun() => GeneratorRunner.CreateDriver(_spec).RunGenerators(Edit());
 
     [Benchmark]
     public GeneratorDriver RerunAfterUnrelatedEdit() => _warmDriver.RunGenerators(Edit());
@@ -61,7 +61,7 @@ public class GeneratorRerunBenchmarks
     /// </summary>
     private void CheckRerunIsCached()
     {
-        var rerun = GeneratorHarness.CreateDriver(_spec, trackSteps: true).RunGenerators(_compilation).RunGenerators(Edit());
+        var rerun = GeneratorRunner.CreateDriver(_spec, trackSteps: true).RunGenerators(_compilation).RunGenerators(Edit());
         var result = rerun.GetRunResult().Results.Single();
         var regenerated = result.TrackedOutputSteps
             .SelectMany(step => step.Value)

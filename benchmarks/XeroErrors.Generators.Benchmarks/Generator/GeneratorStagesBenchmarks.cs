@@ -34,20 +34,20 @@ public class GeneratorStagesBenchmarks
     public void Setup()
     {
         _text = SourceText.From(Specs.Text(Spec));
-        _model = SpecParser.Parse(GeneratorHarness.SpecPath, _text, default).Model
+        _model = SpecParser.Parse(GeneratorRunner.SpecPath, _text, default).Model
             ?? throw new InvalidOperationException($"The {Spec} spec has errors.");
-        _files = Emitter.Emit(_model, Capabilities, GeneratorHarness.SpecPath);
-        _compilation = GeneratorHarness.CreateCompilation();
+        _files = Emitter.Emit(_model, Capabilities, GeneratorRunner.SpecPath);
+        _compilation = GeneratorRunner.CreateCompilation();
     }
 
     [Benchmark]
-    public object ParseSpec() => SpecParser.Parse(GeneratorHarness.SpecPath, _text, default);
+    public object ParseSpec() => SpecParser.Parse(GeneratorRunner.SpecPath, _text, default);
 
     [Benchmark]
-    public int EmitFiles() => Emitter.Emit(_model, Capabilities, GeneratorHarness.SpecPath).Count;
+    public int EmitFiles() => Emitter.Emit(_model, Capabilities, GeneratorRunner.SpecPath).Count;
 
     [Benchmark]
     public GeneratorDriver DriverAddsFiles() => CSharpGeneratorDriver
-        .Create(new[] { new PrecomputedFilesGenerator(_files).AsSourceGenerator() }, parseOptions: GeneratorHarness.ParseOptions)
+        .Create(new[] { new PrecomputedFilesGenerator(_files).AsSourceGenerator() }, parseOptions: GeneratorRunner.ParseOptions)
         .RunGenerators(_compilation);
 }

@@ -20,7 +20,7 @@ internal static class Specs
         _ => SyntheticSpec.Write(int.Parse(spec, NumberStyles.None, CultureInfo.InvariantCulture)),
     };
 
-    public static InMemoryAdditionalText AdditionalText(string spec) => new(GeneratorHarness.SpecPath, Text(spec));
+    public static InMemoryAdditionalText AdditionalText(string spec) => new(GeneratorRunner.SpecPath, Text(spec));
 
     private static string ReadResource(string name)
     {

@@ -9,6 +9,3 @@ namespace XeroErrors.Generators.Spec;
 /// <param name="Diagnostics">Errors and warnings, with positions in the spec.</param>
 /// <param name="BodyUses">Where entries ask for a JSON body format, to point a warning there when System.Text.Json is missing.</param>
 internal sealed record SpecParseResult(string FilePath, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<BodyUse> BodyUses);
-
-/// <summary>An entry's <c>body: validation</c> or <c>body: problem</c>, and where it is.</summary>
-internal sealed record BodyUse(string Entry, string Format, SpecLocation Location);

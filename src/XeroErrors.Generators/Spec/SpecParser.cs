@@ -408,7 +408,7 @@ internal sealed partial class SpecParser
 
             if (ok)
             {
-                result.Add(new RawHeader(new HeaderModel(name!, property!, type, description, values, inMessage), map, Find(map, "property")));
+                result.Add(new RawHeader(new HeaderModel(name!, property!, type, description, values, inMessage), Node: map, PropertyNode: Find(map, "property")));
             }
         }
 
@@ -573,7 +573,25 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        return new RawResponse(map, nameNode!, name!, statuses, summary!, description, notes, example, source, bodyMarkers, headerMarkers, isDefault, body, transient, after, fieldMarkers, headerValueMarkers);
+        // Named arguments: five strings and four lists of marker pairs in a row are easy to swap unseen.
+        return new RawResponse(
+            Node: map,
+            NameNode: nameNode!,
+            Name: name!,
+            Statuses: statuses,
+            Summary: summary!,
+            Description: description,
+            Notes: notes,
+            Example: example,
+            Source: source,
+            BodyMarkers: bodyMarkers,
+            HeaderMarkers: headerMarkers,
+            IsDefault: isDefault,
+            BodyShapes: body,
+            Transient: transient,
+            RetryAfterSeconds: after,
+            FieldMarkers: fieldMarkers,
+            HeaderValueMarkers: headerValueMarkers);
     }
 
     private List<(int Status, YamlNode Node)> ReadStatuses(YamlMappingNode map, string label, ref bool ok)

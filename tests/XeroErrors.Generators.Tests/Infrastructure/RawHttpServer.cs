@@ -13,7 +13,7 @@ internal sealed record ReceivedRequest(string RequestLine, IReadOnlyList<string>
 /// connection answers one request; with <c>keepAlive</c> it answers requests until the client closes it, so a
 /// test can see whether a connection went back to HttpClient's pool in a usable state.
 /// </summary>
-internal sealed class LoopbackServer : IAsyncDisposable
+internal sealed class RawHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly Func<ReceivedRequest, Stream, CancellationToken, Task> _respond;
@@ -22,7 +22,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     private readonly Task _loop;
     private int _connections;
 
-    public LoopbackServer(Func<ReceivedRequest, Stream, CancellationToken, Task> respond, bool keepAlive = false)
+    public RawHttpServer(Func<ReceivedRequest, Stream, CancellationToken, Task> respond, bool keepAlive = false)
     {
         _respond = respond;
         _keepAlive = keepAlive;
@@ -38,7 +38,7 @@ internal sealed class LoopbackServer : IAsyncDisposable
     public List<ReceivedRequest> Requests { get; } = [];
 
     /// <summary>A server that answers every request with the same status, headers and body.</summary>
-    public static LoopbackServer Replying(int status, string? body, params (string Name, string Value)[] headers) =>
+    public static RawHttpServer Replying(int status, string? body, params (string Name, string Value)[] headers) =>
         new((_, stream, ct) => WriteResponseAsync(stream, status, body is null ? [] : Encoding.UTF8.GetBytes(body), headers, ct));
 
     public static Task WriteResponseAsync(Stream stream, int status, byte[] body, IEnumerable<(string Name, string Value)> headers, CancellationToken cancellationToken, int? contentLength = null) =>

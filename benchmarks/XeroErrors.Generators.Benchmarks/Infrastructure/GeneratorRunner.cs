@@ -12,7 +12,7 @@ namespace XeroErrors.Generators.Benchmarks.Infrastructure;
 /// the runtime's own assemblies (so HttpClient and System.Text.Json are there and every optional file is generated),
 /// one spec as an additional file, and no MSBuild options.
 /// </summary>
-internal static class GeneratorHarness
+internal static class GeneratorRunner
 {
     /// <summary>The virtual path the spec is given; only its file name matters to the generator.</summary>
     public const string SpecPath = "/consumer/errors.yaml";

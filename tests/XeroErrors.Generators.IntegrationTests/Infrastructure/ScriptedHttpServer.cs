@@ -11,7 +11,7 @@ public sealed record Reply(int Status, string Body = "", params (string Name, st
 /// A minimal HTTP/1.1 server on 127.0.0.1 and a free port that answers each request with the next scripted
 /// reply (the last one repeats) and closes the connection. Loopback only; it stops when disposed.
 /// </summary>
-public sealed class LoopbackServer : IAsyncDisposable
+public sealed class ScriptedHttpServer : IAsyncDisposable
 {
     private readonly TcpListener _listener;
     private readonly IReadOnlyList<Reply> _replies;
@@ -19,7 +19,7 @@ public sealed class LoopbackServer : IAsyncDisposable
     private readonly Task _loop;
     private readonly List<string> _requests = new();
 
-    public LoopbackServer(params Reply[] replies)
+    public ScriptedHttpServer(params Reply[] replies)
     {
         if (replies.Length == 0)
         {

@@ -9,7 +9,7 @@ internal sealed record SeedResponse(int Status, string? Body, string ContentType
 /// The mix the classifier benchmarks run over: every entry of the shipped spec with the body the seed's table and
 /// Xero's documentation give it (each 503 body, and a 503 that matches none), plus a status the spec does not list.
 /// </summary>
-internal static class SeedResponses
+internal static class ResponseMix
 {
     public const int Count = 15;
 

@@ -1,5 +1,3 @@
-using System.Net;
-
 namespace XeroErrors.Generators.Tests.Infrastructure;
 
 /// <summary>A body made on the fly: as long as asked, without ever holding it in memory, and counting what was read.</summary>
@@ -57,24 +55,4 @@ internal sealed class GeneratedStream(byte[] prefix, long length, byte fill = (b
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
-}
-
-/// <summary>Content over a given stream, so a test controls exactly how the body behaves.</summary>
-internal sealed class StreamingContent(Stream stream, long? length) : HttpContent
-{
-    public int Reads { get; private set; }
-
-    protected override Task SerializeToStreamAsync(Stream target, TransportContext? context) => stream.CopyToAsync(target);
-
-    protected override Task<Stream> CreateContentReadStreamAsync()
-    {
-        Reads++;
-        return Task.FromResult(stream);
-    }
-
-    protected override bool TryComputeLength(out long result)
-    {
-        result = length ?? 0;
-        return length.HasValue;
-    }
 }

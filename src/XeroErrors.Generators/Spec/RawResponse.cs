@@ -46,6 +46,3 @@ internal sealed record RawResponse(
         FieldMarkers: FieldMarkers.Select(m => m.Match).ToEquatableArray(),
         HeaderValueMarkers: HeaderValueMarkers.Select(m => m.Match).ToEquatableArray());
 }
-
-/// <summary>A header definition as read; <see cref="Node"/> is null for the built-in Retry-After default.</summary>
-internal sealed record RawHeader(HeaderModel Model, YamlMappingNode? Node, YamlNode? PropertyNode);
