@@ -2,7 +2,6 @@ using Microsoft.CodeAnalysis;
 using XeroErrors.Generators.Consumer;
 using XeroErrors.Generators.Diagnostics;
 using XeroErrors.Generators.Emit;
-using XeroErrors.Generators.Model;
 using XeroErrors.Generators.Spec;
 
 namespace XeroErrors.Generators;

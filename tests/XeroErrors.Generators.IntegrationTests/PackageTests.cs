@@ -33,7 +33,7 @@ public sealed class PackageTests
         Assert.Equal(File.ReadAllText(Path.Combine(Repo.Root, "src", "XeroErrors.Generators", "PACKAGE.md")), Read(zip, "README.md"));
 
         var nuspec = XDocument.Parse(Read(zip, "XeroErrors.Generators.nuspec"));
-        XNamespace ns = nuspec.Root!.Name.Namespace;
+        var ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
         Assert.Equal(_packed.Version, metadata.Element(ns + "version")!.Value);
         Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);

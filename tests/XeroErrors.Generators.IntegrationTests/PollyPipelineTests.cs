@@ -3,7 +3,6 @@ using System.Net.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Http.Resilience;
 using Polly;
-using Polly.Retry;
 using XeroErrors.Generators.IntegrationTests.Infrastructure;
 
 namespace XeroErrors.Generators.IntegrationTests;

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Text;
-using XeroErrors;
 
 namespace XeroErrors.Generators.Tests;
 

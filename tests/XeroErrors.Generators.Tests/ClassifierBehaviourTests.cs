@@ -1,5 +1,3 @@
-using XeroErrors;
-
 namespace XeroErrors.Generators.Tests;
 
 /// <summary>The API generated from the shipped spec, called for every row and body string of the seed.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
-using Microsoft.CodeAnalysis.CSharp;
 using System.Text;
-using XeroErrors;
+using Microsoft.CodeAnalysis.CSharp;
 using XeroErrors.Generators.Tests.Infrastructure;
 
 namespace XeroErrors.Generators.Tests;

@@ -1,5 +1,3 @@
-using XeroErrors;
-
 namespace XeroErrors.Generators.Tests;
 
 /// <summary>The exceptions: the right type per kind, useful messages, and bodies read into properties.</summary>

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
-using XeroErrors;
 using XeroErrors.Generators.Tests.Infrastructure;
 
 namespace XeroErrors.Generators.Tests;

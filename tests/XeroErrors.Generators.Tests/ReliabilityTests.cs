@@ -2,7 +2,6 @@ using System.IO.Compression;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
-using XeroErrors;
 using XeroErrors.Generators.Tests.Infrastructure;
 
 namespace XeroErrors.Generators.Tests;

@@ -9,7 +9,6 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
-using XeroErrors;
 
 namespace XeroErrors.Generators.Benchmarks.Load;
 

@@ -1,5 +1,4 @@
 using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.Text;
 using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Diagnostics;

@@ -1,6 +1,5 @@
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
-using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Diagnostics;
 

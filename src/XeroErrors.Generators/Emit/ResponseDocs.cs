@@ -8,6 +8,9 @@ namespace XeroErrors.Generators.Emit;
 /// <summary>Writes a response entry's spec text as XML docs, so IntelliSense shows the documentation's own words.</summary>
 internal static class ResponseDocs
 {
+    /// <summary>Writes the summary and remarks of <paramref name="response"/>'s exception or kind member.</summary>
+    /// <param name="writer">The writer, at the member's indentation.</param>
+    /// <param name="response">The entry whose spec text is written.</param>
     /// <param name="extraSummary">A sentence for the summary, already XML (it may hold a cref); it goes in a paragraph of its own so the IDE does not run it into the description.</param>
     public static void Write(SourceWriter writer, ResponseModel response, string? extraSummary = null)
     {

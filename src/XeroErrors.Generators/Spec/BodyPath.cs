@@ -62,7 +62,7 @@ internal static class BodyPath
 
             if (name.Length > 0)
             {
-                steps.Add((descendant ? "..": "name:") + name);
+                steps.Add((descendant ? ".." : "name:") + name);
             }
             else if (descendant)
             {

@@ -1,5 +1,4 @@
 using XeroErrors.Generators.Diagnostics;
-using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Spec;
 

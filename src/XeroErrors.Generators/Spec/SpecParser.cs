@@ -386,7 +386,7 @@ internal sealed partial class SpecParser
                 ok = false;
             }
 
-            HeaderType type = HeaderType.String;
+            var type = HeaderType.String;
             switch (typeText)
             {
                 case "string": type = HeaderType.String; break;

@@ -222,7 +222,7 @@ internal sealed class SpecRules
         foreach (var header in headers)
         {
             var model = header.Model;
-            YamlNode at = header.PropertyNode ?? (YamlNode?)header.Node ?? new YamlScalarNode();
+            var at = header.PropertyNode ?? (YamlNode?)header.Node ?? new YamlScalarNode();
             var label = $"'{model.Name}'";
             if (header.Node is null)
             {

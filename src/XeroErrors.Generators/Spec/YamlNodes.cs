@@ -1,8 +1,8 @@
 using System;
 using System.Globalization;
+using XeroErrors.Generators.Diagnostics;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
-using XeroErrors.Generators.Diagnostics;
 
 namespace XeroErrors.Generators.Spec;
 
