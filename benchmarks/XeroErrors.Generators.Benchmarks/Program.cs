@@ -5,7 +5,8 @@ namespace XeroErrors.Generators.Benchmarks;
 
 /// <summary>
 /// Runs the benchmarks: <c>dotnet run -c Release --project benchmarks/XeroErrors.Generators.Benchmarks -- --filter '*'</c>,
-/// or the load benchmark with <c>-- load</c>. Results and the targets they are held against are in docs/performance.md.
+/// the load benchmark with <c>-- load</c>,
+/// or the start-up profile with <c>-- startup</c>. Results and the targets they are held against are in docs/performance.md.
 /// </summary>
 public static class Program
 {
@@ -14,6 +15,11 @@ public static class Program
         if (args.Length > 0 && args[0] == "load")
         {
             return await Load.LoadBenchmark.RunAsync(args[1..]);
+        }
+
+        if (args.Length > 0 && args[0] == "startup")
+        {
+            return Startup.StartupProfile.Run(args[1..]);
         }
 
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchmarkConfig());
