@@ -63,7 +63,7 @@ internal static class BodiesEmitter
     /// <summary>BodyValues: one member per property any shape reads, and the message text.</summary>
     private static void EmitValues(SourceWriter writer, EmitContext context)
     {
-        writer.WriteLine("/// <summary>What was read from one body: one member per property the spec's shapes read.</summary>");
+        DocComment.Summary(writer, "What was read from one body: one member per property the spec's shapes read.");
         writer.BeginBlock("internal sealed class BodyValues");
         writer.WriteLine("public static readonly BodyValues Empty = new BodyValues();");
         foreach (var field in context.BodyFields)
@@ -73,7 +73,7 @@ internal static class BodiesEmitter
         }
 
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.</summary>");
+        DocComment.Summary(writer, "The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.");
         writer.BeginBlock($"public {context.Nullable("string")} Describe()");
         foreach (var part in context.Spec.Message)
         {
@@ -172,7 +172,7 @@ internal static class BodiesEmitter
     {
         var entries = context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty).ToList();
         var shapeList = $"global::System.Func<ParsedBody, {context.Nullable("BodyValues")}>[]";
-        writer.WriteLine("/// <summary>Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.</summary>");
+        DocComment.Summary(writer, "Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.");
         writer.BeginBlock($"internal static BodyValues Read({context.KindType} kind, {context.Nullable("string")} body)");
         writer.BeginBlock("if (body == null || body.Trim().Length == 0)");
         writer.WriteLine("return BodyValues.Empty;");
@@ -227,7 +227,7 @@ internal static class BodiesEmitter
     {
         var method = context.ShapeMethod(shape.Name);
         var root = RootOf(shape.Format);
-        writer.WriteLine($"/// <summary>The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}): what it reads, or null when the body does not fit it.</summary>");
+        DocComment.Summary(writer, $"The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}): what it reads, or null when the body does not fit it.");
         writer.BeginBlock($"private static {context.Nullable("BodyValues")} Read{method}(ParsedBody parsed)");
         writer.WriteLine($"var root = parsed.{root};");
         var conditions = new List<string>();
@@ -363,7 +363,7 @@ internal static class BodiesEmitter
             }
             """);
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The quoted last name of each path <c>match.fields</c> tests (empty where the path ends in no name).</summary>");
+        DocComment.Summary(writer, "The quoted last name of each path <c>match.fields</c> tests (empty where the path ends in no name).");
         writer.BeginBlock("private static readonly string[] MatchNames =");
         foreach (var path in context.FieldMatches)
         {
@@ -374,7 +374,7 @@ internal static class BodiesEmitter
 
         writer.EndBlock(";");
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The paths <c>match.fields</c> tests, by the index the classifier passes.</summary>");
+        DocComment.Summary(writer, "The paths <c>match.fields</c> tests, by the index the classifier passes.");
         writer.BeginBlock("private static readonly Step[][] MatchPaths =");
         foreach (var path in matchPaths)
         {

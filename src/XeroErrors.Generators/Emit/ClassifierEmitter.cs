@@ -234,9 +234,9 @@ internal static class ClassifierEmitter
     private static void WriteSummaries(SourceWriter writer, EmitContext context)
     {
         writer.WriteLine();
-        writer.WriteLine("/// <summary>The spec's summary of a kind, for example \"Organisation Offline\"; \"Unknown\" for a kind the spec does not list.</summary>");
-        writer.WriteLine("/// <param name=\"kind\">The kind.</param>");
-        writer.WriteLine("/// <returns>The summary text.</returns>");
+        DocComment.Summary(writer, "The spec's summary of a kind, for example \"Organisation Offline\"; \"Unknown\" for a kind the spec does not list.");
+        DocComment.Param(writer, "kind", "The kind.");
+        DocComment.Returns(writer, "The summary text.");
         writer.BeginBlock($"public static string GetSummary({context.KindType} kind)");
         writer.BeginBlock("switch (kind)");
         foreach (var entry in context.Spec.Responses)
@@ -259,9 +259,9 @@ internal static class ClassifierEmitter
     {
         var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && !IsSuccess(g.Key) && g.Value.Any(e => !e.BodyMarkers.IsEmpty || !e.FieldMarkers.IsEmpty)).Select(g => g.Key).ToList();
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Whether classifying this status looks at the body; other statuses are classified without reading it.</summary>");
-        writer.WriteLine("/// <param name=\"statusCode\">The HTTP status code.</param>");
-        writer.WriteLine("/// <returns>True when the spec tells entries of this status apart by their body.</returns>");
+        DocComment.Summary(writer, "Whether classifying this status looks at the body; other statuses are classified without reading it.");
+        DocComment.Param(writer, "statusCode", "The HTTP status code.");
+        DocComment.Returns(writer, "True when the spec tells entries of this status apart by their body.");
         writer.BeginBlock("public static bool NeedsBody(int statusCode)");
         if (bodyStatuses.Count == 0)
         {

@@ -1,8 +1,13 @@
 namespace XeroErrors.Generators.Emit;
 
 /// <summary>
-/// XML doc comments on generated members: <see cref="Text"/> for plain text, escaped; <see cref="Xml"/> for text that
-/// is already XML, so it can link generated types.
+/// XML doc comments on generated members. One rule for every emitter: a fixed member whose code is a raw-string
+/// template carries its docs inside the template, beside the code they describe; every doc line an emitter writes
+/// through the <see cref="SourceWriter"/> goes through this class (or, for a spec entry's docs, through
+/// <see cref="ResponseDocs"/>), so escaping happens in one place. <see cref="Text"/>
+/// takes plain text and escapes it; <see cref="Xml"/>, <see cref="Summary"/>, <see cref="Param"/> and
+/// <see cref="Returns"/> take text that is already XML, so it can link generated types with
+/// <see cref="CSharpText.Cref"/>, and any spec text in it must have gone through <see cref="CSharpText.XmlText"/>.
 /// </summary>
 internal static class DocComment
 {
@@ -44,4 +49,13 @@ internal static class DocComment
             writer.WriteLine("/// </remarks>");
         }
     }
+
+    /// <summary>A one-line summary that is already XML.</summary>
+    public static void Summary(SourceWriter writer, string summaryXml) => writer.WriteLine("/// <summary>" + summaryXml + "</summary>");
+
+    /// <summary>A parameter's line, already XML; <paramref name="name"/> is a C# identifier.</summary>
+    public static void Param(SourceWriter writer, string name, string descriptionXml) => writer.WriteLine("/// <param name=\"" + name + "\">" + descriptionXml + "</param>");
+
+    /// <summary>A <c>returns</c> line that is already XML.</summary>
+    public static void Returns(SourceWriter writer, string descriptionXml) => writer.WriteLine("/// <returns>" + descriptionXml + "</returns>");
 }

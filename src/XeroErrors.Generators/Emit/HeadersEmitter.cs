@@ -51,19 +51,19 @@ internal static class HeadersEmitter
             "Header names match case-insensitively; the first value of a header counts. A missing or malformed value gives null, never an exception.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} readonly struct {context.HeadersType}");
-        writer.WriteLine("/// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref=\"global::System.TimeSpan\"/>.</summary>");
+        DocComment.Summary(writer, "The largest delay a header can give (about 29 years), so that no value overflows <see cref=\"global::System.TimeSpan\"/>.");
         writer.WriteLine("private const long MaxDelaySeconds = 922337203L;");
         writer.WriteLine();
 
         foreach (var header in context.MatchHeaders)
         {
-            writer.WriteLine($"/// <summary>Whether the {CSharpText.XmlText(header)} header was present (a <c>match</c> tests it).</summary>");
+            DocComment.Summary(writer, $"Whether the {CSharpText.XmlText(header)} header was present (a <c>match</c> tests it).");
             writer.WriteLine($"internal readonly bool {context.PresenceField(header)};");
         }
 
         foreach (var header in context.MatchValueHeaders)
         {
-            writer.WriteLine($"/// <summary>The {CSharpText.XmlText(header)} header's value as sent (a <c>match.header-values</c> compares it).</summary>");
+            DocComment.Summary(writer, $"The {CSharpText.XmlText(header)} header's value as sent (a <c>match.header-values</c> compares it).");
             writer.WriteLine($"internal readonly {context.Nullable("string")} {context.ValueField(header)};");
         }
 
@@ -96,7 +96,7 @@ internal static class HeadersEmitter
 
         writer.WriteLine();
         DocComment.Text(writer, "Reads the listed headers from HTTP headers, for example HttpResponseMessage.Headers.", "Returns the default (every property null) when headers is null.");
-        writer.WriteLine($"/// <param name=\"headers\">The response's headers; null is allowed.</param>");
+        DocComment.Param(writer, "headers", "The response's headers; null is allowed.");
         writer.BeginBlock($"public static {context.HeadersType} FromHttpHeaders({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>")} headers)");
         writer.WriteLines($$"""
             if (headers == null)
@@ -125,7 +125,7 @@ internal static class HeadersEmitter
 
         writer.WriteLine();
         DocComment.Text(writer, "Reads the listed headers from name-value pairs, for HTTP clients other than HttpClient.", "Returns the default (every property null) when headers is null.");
-        writer.WriteLine($"/// <param name=\"headers\">The response's headers as name-value pairs; null is allowed.</param>");
+        DocComment.Param(writer, "headers", "The response's headers as name-value pairs; null is allowed.");
         writer.BeginBlock($"public static {context.HeadersType} FromPairs({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>")} headers)");
         writer.WriteLines($$"""
             if (headers == null)
@@ -209,7 +209,7 @@ internal static class HeadersEmitter
     private static void EmitReader(SourceWriter writer, EmitContext context, IReadOnlyList<string> slots)
     {
         writer.WriteLine();
-        writer.WriteLine("/// <summary>Collects the first value of each header of interest.</summary>");
+        DocComment.Summary(writer, "Collects the first value of each header of interest.");
         writer.BeginBlock("private struct Reader");
         for (var i = 0; i < slots.Count; i++)
         {

@@ -14,10 +14,10 @@ internal static class RecordEmitter
         DocComment.Text(writer, record.Description ?? $"An item read from an error body of the {context.ApiName}.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} sealed class {type}");
-        writer.WriteLine($"/// <summary>Creates the item.</summary>");
+        DocComment.Summary(writer, "Creates the item.");
         foreach (var member in record.Members)
         {
-            writer.WriteLine($"/// <param name=\"{Parameter(member)}\">{CSharpText.XmlText(member.Description ?? member.Name)}</param>");
+            DocComment.Param(writer, Parameter(member), CSharpText.XmlText(member.Description ?? member.Name));
         }
 
         writer.BeginBlock($"public {type}({string.Join(", ", record.Members.Select(m => MemberType(context, m) + " " + Parameter(m)))})");
@@ -37,8 +37,8 @@ internal static class RecordEmitter
         // Optional members (such as the field) lead, so a validation error reads "model.Name: The Project Name cannot be empty".
         var ordered = record.Members.Where(m => !m.Required).Concat(record.Members.Where(m => m.Required)).ToList();
         writer.WriteLine();
-        writer.WriteLine($"/// <summary>The members that have a value, joined with \": \" ({string.Join(", then ", ordered.Select(m => m.Name))}).</summary>");
-        writer.WriteLine("/// <returns>The text.</returns>");
+        DocComment.Summary(writer, $"The members that have a value, joined with \": \" ({string.Join(", then ", ordered.Select(m => m.Name))}).");
+        DocComment.Returns(writer, "The text.");
         writer.BeginBlock("public override string ToString()");
         writer.WriteLine("var builder = new global::System.Text.StringBuilder();");
         foreach (var member in ordered)
