@@ -71,5 +71,6 @@ internal static class DiagnosticCases
         ("XERR102", "", 1, 1),
         ("XERR102", "# only a comment\n", 1, 1),
         ("XERR104", "responses:\n  - name: A\n    status: 404\n    summary: S\n    match: { body: [gone] }\n", 5, 12),
+        ("XERR108", "responses:\n  - name: A\n    status: 400\n    summary: S\n    body: validation\n", 5, 11),
     ];
 }

@@ -246,8 +246,62 @@ public class DiagnosticsTests
 
         var run = GeneratorHarness.Run(spec);
 
-        Assert.Equal("XERR019", Assert.Single(run.Diagnostics).Id);
+        // XERR108: the spec leans on the built-in 'validation' to make the bodies file appear.
+        Assert.Equal(["XERR019", "XERR108"], run.Diagnostics.Select(d => d.Id).Order());
         Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void ABuiltInShapeIsReportedOnceAndDeclaringItInTheSpecSilencesTheWarning()
+    {
+        const string entries = """
+            responses:
+              - name: BadRequest
+                status: 400
+                summary: Bad Request
+                body: validation
+              - name: Conflict
+                status: 409
+                summary: Conflict
+                body: validation
+            """;
+        const string declared = """
+            records:
+              - name: ValidationError
+                members:
+                  - name: Message
+                    required: true
+                  - name: Field
+            bodies:
+              - name: validation
+                format: json
+                fields:
+                  - property: ValidationErrors
+                    type: records
+                    record: ValidationError
+                    on: base
+                    from:
+                      - path: "modelState{}[]"
+                        members: { Field: $key, Message: . }
+                  - property: ValidationMessage
+                    path: message
+
+            """;
+
+        var relying = GeneratorHarness.Run(entries);
+        var declaring = GeneratorHarness.Run(declared + entries);
+
+        var warning = Assert.Single(relying.Diagnostics);
+        Assert.Equal("XERR108", warning.Id);
+        Assert.Equal(DiagnosticSeverity.Warning, warning.Severity);
+        Assert.Equal(5, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("'BadRequest' lists the body shape 'validation'", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(declaring.Diagnostics);
+        foreach (var run in new[] { relying, declaring })
+        {
+            Assert.Empty(run.CompilationProblems());
+            Assert.NotEmpty(run.Output.GetTypeByMetadataName("XeroErrors.XeroApiException")!.GetMembers("ValidationErrors"));
+        }
     }
 
     [Fact]

@@ -57,7 +57,8 @@ public class SpecEditTests
             new InMemoryAdditionalText("/project/spec/accounting.errors.yaml", accounting),
         ]);
 
-        Assert.Empty(run.Diagnostics);
+        // The second spec reads its bodies with the built-in 'validation' shape, which is a warning, not a clash.
+        Assert.Equal("XERR108", Assert.Single(run.Diagnostics).Id);
         Assert.Empty(run.CompilationProblems());
         Assert.NotNull(run.Output.GetTypeByMetadataName("XeroErrors.XeroResponseKind"));
         Assert.NotNull(run.Output.GetTypeByMetadataName("Contoso.Accounting.AccountingValidationErrorException"));

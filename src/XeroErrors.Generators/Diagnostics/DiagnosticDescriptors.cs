@@ -142,6 +142,10 @@ internal static class DiagnosticDescriptors
         "XERR107", "The project has no spec",
         "The project uses XeroErrors.Generators but has no spec, so nothing is generated. Put the spec at spec/errors.yaml next to the project file, or add it to AdditionalFiles; only files named errors.yaml or ending in .errors.yaml are specs (errors.yml is not). A project without a spec on purpose can put XERR107 in NoWarn.");
 
+    public static readonly DiagnosticDescriptor BuiltInBodyShape = Warning(
+        "XERR108", "An entry relies on a built-in body shape",
+        "'{0}' lists the body shape '{1}', which the spec does not declare, so the generator's built-in '{1}' is used. The built-in shapes are kept for specs written before 'bodies:' and will be removed in a later version. Declare '{1}' under 'bodies:' (docs/spec-format.md lists what the built-in one reads), so that the spec itself says how its bodies are read.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "XERR999",
         "The generator failed unexpectedly",

@@ -550,6 +550,7 @@ internal sealed partial class SpecParser
 
         var names = string.Join(", ", available.Select(a => a.Model.Name));
         var byName = used.Where(u => !broken.Contains(u.Model.Name)).ToDictionary(u => u.Model.Name, StringComparer.Ordinal);
+        var builtInsUsed = new HashSet<string>(StringComparer.Ordinal);
         foreach (var response in responses)
         {
             var kept = new List<(string Name, YamlNode Node)>();
@@ -577,6 +578,12 @@ internal sealed partial class SpecParser
                 }
 
                 kept.Add((name, node));
+                if (declared.All(d => d.Model.Name != name) && builtInsUsed.Add(name))
+                {
+                    // Once per shape, where it is first listed: the fix is one declaration, not one per entry.
+                    Report(DiagnosticDescriptors.BuiltInBodyShape, Loc(node), response.Name, name);
+                }
+
                 // One place is enough to say that System.Text.Json is missing: the first entry that reads JSON.
                 if (byName[name].Model.Format == BodyShapeFormat.Json && _bodyUses.Count == 0)
                 {
