@@ -9,6 +9,7 @@ using System.Net.Sockets;
 using System.Text;
 using System.Threading;
 using System.Threading.Tasks;
+using XeroErrors.Generators.Benchmarks.Infrastructure;
 
 namespace XeroErrors.Generators.Benchmarks.Load;
 
@@ -35,9 +36,9 @@ public static class LoadBenchmark
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var seconds = Option(args, "--seconds", 2.0);
-        var runs = (int)Option(args, "--runs", 3.0);
-        var concurrencies = OptionList(args, "--concurrency", [1, 16, 64, 256]);
+        var seconds = BenchmarkArguments.Option(args, "--seconds", 2.0);
+        var runs = (int)BenchmarkArguments.Option(args, "--runs", 3.0);
+        var concurrencies = BenchmarkArguments.OptionList(args, "--concurrency", [1, 16, 64, 256]);
         var mixes = Array.IndexOf(args, "--mix") is var at and >= 0 && at + 1 < args.Length ? args[at + 1].Split(',') : ["success", "errors"];
 
         await using var server = new KeepAliveServer();
@@ -66,8 +67,8 @@ public static class LoadBenchmark
                 foreach (var client in new[] { baseline, Client.Xero })
                 {
                     var list = results[client];
-                    var spread = client == Client.Xero ? $"{Median(ratios):0.000} ({ratios[0]:0.000}-{ratios[^1]:0.000})" : string.Empty;
-                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {concurrency} | {client} | {Median(list.Select(r => r.RequestsPerSecond)):0} | {Median(list.Select(r => r.P50)):0.000} | {Median(list.Select(r => r.P99)):0.000} | {spread} |"));
+                    var spread = client == Client.Xero ? $"{BenchmarkArguments.Median(ratios):0.000} ({ratios[0]:0.000}-{ratios[^1]:0.000})" : string.Empty;
+                    Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {concurrency} | {client} | {BenchmarkArguments.Median(list.Select(r => r.RequestsPerSecond)):0} | {BenchmarkArguments.Median(list.Select(r => r.P50)):0.000} | {BenchmarkArguments.Median(list.Select(r => r.P99)):0.000} | {spread} |"));
                 }
             }
         }
@@ -117,23 +118,6 @@ public static class LoadBenchmark
 
     private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[Math.Min(sorted.Length - 1, (int)(p * sorted.Length))];
 
-    private static double Median(IEnumerable<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToArray();
-        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
-    }
-
-    private static double Option(string[] args, string name, double fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? double.Parse(args[at + 1], CultureInfo.InvariantCulture) : fallback;
-    }
-
-    private static int[] OptionList(string[] args, string name, int[] fallback)
-    {
-        var at = Array.IndexOf(args, name);
-        return at >= 0 && at + 1 < args.Length ? args[at + 1].Split(',').Select(v => int.Parse(v, CultureInfo.InvariantCulture)).ToArray() : fallback;
-    }
 }
 
 /// <summary>The hand-written equivalent of the generated handler: read an error body, throw one exception.</summary>

@@ -40,7 +40,7 @@ internal static class StartupProfile
             return RunChild();
         }
 
-        var runs = args.Length > 1 && args[0] == "--runs" ? int.Parse(args[1], CultureInfo.InvariantCulture) : 15;
+        var runs = (int)BenchmarkArguments.Option(args, "--runs", 15);
         var samples = Stages.ToDictionary(s => s.Name, _ => new List<double>());
         for (var i = 0; i < runs; i++)
         {
@@ -57,7 +57,7 @@ internal static class StartupProfile
         foreach (var (name, what) in Stages)
         {
             var values = samples[name];
-            Console.WriteLine(FormattableString.Invariant($"| {name} | {Median(values):F1} | {values.Min():F1} | {values.Max():F1} | {what} |"));
+            Console.WriteLine(FormattableString.Invariant($"| {name} | {BenchmarkArguments.Median(values):F1} | {values.Min():F1} | {values.Max():F1} | {what} |"));
         }
 
         return 0;
@@ -123,12 +123,5 @@ internal static class StartupProfile
         var elapsed = Stopwatch.GetElapsedTime(start);
         Console.WriteLine(FormattableString.Invariant($"{stage}={elapsed.TotalMilliseconds:F3}"));
         return result;
-    }
-
-    private static double Median(List<double> values)
-    {
-        var sorted = values.OrderBy(v => v).ToList();
-        var middle = sorted.Count / 2;
-        return sorted.Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 }
