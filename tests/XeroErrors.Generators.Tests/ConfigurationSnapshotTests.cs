@@ -12,7 +12,7 @@ namespace XeroErrors.Generators.Tests;
 /// </summary>
 public class ConfigurationSnapshotTests
 {
-    private static readonly string[] ClientAssemblyPrefixes = ["Polly", "Microsoft.Extensions.", "Refit", "Flurl", "RestSharp"];
+    private static readonly string[] ClientAssemblyPrefixes = ["Polly", "Microsoft.Extensions.", "Refit", "Flurl", "RestSharp", "Xero.NetStandard.OAuth2"];
 
     /// <summary>The runtime's assemblies and the client packages' own, as the test host loaded them.</summary>
     private static readonly IReadOnlyList<MetadataReference> WithClients = GeneratorHarness.References
@@ -22,7 +22,7 @@ public class ConfigurationSnapshotTests
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path)))
         .ToList();
 
-    /// <summary>Polly, the standard resilience handler, Refit, Flurl.Http and RestSharp referenced: their glue and the retry strategy.</summary>
+    /// <summary>Polly, the standard resilience handler, Refit, Flurl.Http, RestSharp and Xero's SDK referenced: their glue and the retry strategy.</summary>
     [Fact]
     public void WithClientPackages()
     {
@@ -31,7 +31,7 @@ public class ConfigurationSnapshotTests
         Assert.Empty(run.Diagnostics);
         var difference = CompareWithPlain(run, ShippedSpec.Text);
         Assert.Equal(
-            ["XeroErrors.XeroResponseClassifier.Flurl.g.cs", "XeroErrors.XeroResponseClassifier.Refit.g.cs", "XeroErrors.XeroResponseClassifier.RestSharp.g.cs", "XeroErrors.XeroRetryStrategy.g.cs"],
+            ["XeroErrors.XeroResponseClassifier.Flurl.g.cs", "XeroErrors.XeroResponseClassifier.Refit.g.cs", "XeroErrors.XeroResponseClassifier.RestSharp.g.cs", "XeroErrors.XeroResponseClassifier.XeroSdk.g.cs", "XeroErrors.XeroRetryStrategy.g.cs"],
             difference.ChangedNames);
         Assert.Empty(difference.Absent);
         AssertSnapshots(difference.Changed);

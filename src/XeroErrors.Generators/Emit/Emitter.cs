@@ -60,10 +60,6 @@ internal static class Emitter
             Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.Http, HttpEmitter.EmitClassifierHttp(context));
             Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.BodyRead, BodyReadEmitter.Emit(context));
             Add(context.HandlerType, HttpEmitter.EmitHandler(context));
-            if (capabilities.HasPolly)
-            {
-                Add(context.RetryType, PollyEmitter.Emit(context));
-            }
 
             // Each client's glue only where the client is referenced, so nobody compiles code for clients they do not use.
             if (capabilities.HasRefit)
@@ -80,6 +76,17 @@ internal static class Emitter
             {
                 Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.RestSharp, RestSharpEmitter.Emit(context));
             }
+        }
+
+        // Neither needs System.Net.Http: the SDK makes its own HttpClient, and a retry around its calls decides by exception.
+        if (capabilities.HasPolly)
+        {
+            Add(context.RetryType, PollyEmitter.Emit(context));
+        }
+
+        if (capabilities.HasXeroSdk)
+        {
+            Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.XeroSdk, XeroSdkEmitter.Emit(context));
         }
 
         return files;

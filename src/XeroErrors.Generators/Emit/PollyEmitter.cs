@@ -7,14 +7,95 @@ internal static class PollyEmitter
     {
         var writer = new SourceWriter();
         FileFrame.Open(writer, context);
+        var hasHttp = context.Capabilities.HasHttp;
         DocComment.Text(
             writer,
             $"Polly v8 retry settings for the {context.ApiName}: retry transient kinds only, wait what the response said, and give up when that wait is longer than a maximum.",
-            "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));"
-            + (context.Capabilities.HasHttpResilience ? " With its standard handler: builder.AddStandardResilienceHandler(o => " + context.RetryType + ".Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler<" + context.HandlerType + ">()." : string.Empty));
+            (hasHttp
+                ? "Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler(\"xero\", b => b.AddRetry(" + context.RetryType + ".Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10))));"
+                + (context.Capabilities.HasHttpResilience ? " With its standard handler: builder.AddStandardResilienceHandler(o => " + context.RetryType + ".Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler<" + context.HandlerType + ">()." : string.Empty)
+                + " "
+                : string.Empty)
+            + "Around a call that throws the typed exceptions (Xero's SDK with its exception factory set): new ResiliencePipelineBuilder().AddRetry(" + context.RetryType + ".CreateExceptionOptions(TimeSpan.FromMinutes(1))).");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} static class {context.RetryType}");
-        writer.WriteLines($$"""
+        if (hasHttp)
+        {
+            writer.WriteLines(ResponseMembers(context));
+            writer.WriteLine();
+        }
+
+        writer.WriteLines(ExceptionMembers(context));
+
+        writer.EndBlock();
+        FileFrame.Close(writer);
+        return writer.Complete();
+    }
+
+    /// <summary>
+    /// Options for a pipeline around any call that throws this API's exceptions: no HttpResponseMessage, so they exist
+    /// wherever Polly does.
+    /// </summary>
+    private static string ExceptionMembers(EmitContext context)
+    {
+        var n = context.Nullable("global::System.Exception");
+        var networkFailure = context.Capabilities.HasHttp
+            ? "exception is global::System.Net.Http.HttpRequestException || "
+            : string.Empty;
+        return $$"""
+            /// <summary>
+            /// Creates retry options for a pipeline around a call that throws this API's typed exceptions, such as a call of
+            /// Xero's SDK whose <c>ExceptionFactory</c> is <see cref="{{context.ClassifierType}}"/>'s: retry a transient kind whose
+            /// advised wait is at most <paramref name="maxDelay"/>, after that wait; never a kind that is not transient.
+            /// </summary>
+            /// <remarks>
+            /// The wait is what the response advised (Retry-After, else the spec's <c>retry.after</c>); without advice Polly's
+            /// own backoff applies. Of the exceptions that are not this API's, {{(context.Capabilities.HasHttp ? "HttpRequestException (a network failure) and " : string.Empty)}}TimeoutRejectedException
+            /// are retried and nothing else: never the SDK's own <c>ApiException</c>, which is what the SDK throws when it could not
+            /// read a successful response, where a second POST would repeat a change that succeeded.
+            /// </remarks>
+            /// <param name="maxDelay">The longest wait worth retrying for; an exception that advises more (a daily rate limit) is not retried.</param>
+            /// <param name="maxRetryAttempts">How many retries at most.</param>
+            /// <returns>The options.</returns>
+            public static global::Polly.Retry.RetryStrategyOptions CreateExceptionOptions(global::System.TimeSpan maxDelay, int maxRetryAttempts = 3)
+            {
+                return new global::Polly.Retry.RetryStrategyOptions
+                {
+                    MaxRetryAttempts = maxRetryAttempts,
+                    ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>(ShouldRetryException(args.Outcome.Exception, maxDelay)),
+                    DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(AdvisedDelay(args.Outcome.Exception)),
+                };
+            }
+
+            private static bool ShouldRetryException({{n}} exception, global::System.TimeSpan maxDelay)
+            {
+                if (exception == null)
+                {
+                    return false;
+                }
+
+                var typed = {{context.ExceptionType}}.Find(exception);
+                if (typed == null)
+                {
+                    return {{networkFailure}}exception is global::Polly.Timeout.TimeoutRejectedException;
+                }
+
+                var wait = typed.RetryAfter;
+                return typed.IsTransient && (!wait.HasValue || wait.Value <= maxDelay);
+            }
+
+            private static global::System.TimeSpan? AdvisedDelay({{n}} exception)
+            {
+                var typed = {{context.ExceptionType}}.Find(exception);
+                return typed == null ? null : typed.RetryAfter;
+            }
+            """;
+    }
+
+    /// <summary>Options and predicates for HttpClient pipelines, where System.Net.Http is referenced.</summary>
+    private static string ResponseMembers(EmitContext context)
+    {
+        return $$"""
             /// <summary>Creates retry options with <see cref="Configure{TOptions}"/> applied.</summary>
             /// <param name="maxDelay">The longest wait worth retrying for; a response that asks for more is not retried.</param>
             /// <param name="maxRetryAttempts">How many retries at most.</param>
@@ -166,10 +247,7 @@ internal static class PollyEmitter
                     throw;
                 }
             }
-            """);
-        writer.EndBlock();
-        FileFrame.Close(writer);
-        return writer.Complete();
+            """;
     }
 
     /// <summary><c>Configure</c> for the standard resilience handler's options, where Microsoft.Extensions.Http.Resilience is referenced.</summary>

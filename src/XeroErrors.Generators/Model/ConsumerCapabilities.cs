@@ -17,6 +17,8 @@ namespace XeroErrors.Generators.Model;
 /// <param name="HasFlurl">Flurl.Http (<c>Flurl.Http.FlurlCall</c>) is referenced.</param>
 /// <param name="HasRestSharp">RestSharp (<c>RestSharp.RestResponse</c>) is referenced.</param>
 /// <param name="HasHttpResilience">Microsoft.Extensions.Http.Resilience (<c>HttpStandardResilienceOptions</c>) is referenced.</param>
+/// <param name="HasXeroSdk">Xero's SDK (<c>Xero.NetStandard.OAuth2</c>) is referenced, with the error-path types its glue uses.</param>
+/// <param name="HasXeroSdkRateLimit">The SDK's <c>ApiException</c> has <c>RetryAfter</c> and <c>LimitType</c> (SDK 3.22.1 and later).</param>
 internal sealed record ConsumerCapabilities(
     bool SupportsNullable,
     bool HasHttp,
@@ -30,7 +32,9 @@ internal sealed record ConsumerCapabilities(
     bool HasRefit = false,
     bool HasFlurl = false,
     bool HasRestSharp = false,
-    bool HasHttpResilience = false)
+    bool HasHttpResilience = false,
+    bool HasXeroSdk = false,
+    bool HasXeroSdkRateLimit = false)
 {
     public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true, HasXml: true, HasRegex: true, HasValueTuple: true, HasValueTask: true);
 }

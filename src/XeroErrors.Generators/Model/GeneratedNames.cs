@@ -32,8 +32,9 @@ internal static class GeneratedNames
         public const string Refit = "Refit";
         public const string Flurl = "Flurl";
         public const string RestSharp = "RestSharp";
+        public const string XeroSdk = "XeroSdk";
 
-        public static readonly string[] All = { Http, BodyRead, Refit, Flurl, RestSharp };
+        public static readonly string[] All = { Http, BodyRead, Refit, Flurl, RestSharp, XeroSdk };
     }
 
     /// <summary>An error entry's exception type: <c>XeroNotFoundException</c> for prefix Xero and entry NotFound.</summary>

@@ -8,7 +8,7 @@ namespace XeroErrors
     /// Polly v8 retry settings for the Xero API: retry transient kinds only, wait what the response said, and give up when that wait is longer than a maximum.
     /// </summary>
     /// <remarks>
-    /// Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler("xero", b =&gt; b.AddRetry(XeroRetryStrategy.Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10)))); With its standard handler: builder.AddStandardResilienceHandler(o =&gt; XeroRetryStrategy.Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler&lt;XeroErrorHandler&gt;().
+    /// Works with responses (a pipeline without the error handler) and with the handler's exceptions. With Microsoft.Extensions.Http.Resilience: builder.AddResilienceHandler("xero", b =&gt; b.AddRetry(XeroRetryStrategy.Configure(new HttpRetryStrategyOptions(), TimeSpan.FromMinutes(10)))); With its standard handler: builder.AddStandardResilienceHandler(o =&gt; XeroRetryStrategy.Configure(o, TimeSpan.FromMinutes(1))); then builder.AddHttpMessageHandler&lt;XeroErrorHandler&gt;(). Around a call that throws the typed exceptions (Xero's SDK with its exception factory set): new ResiliencePipelineBuilder().AddRetry(XeroRetryStrategy.CreateExceptionOptions(TimeSpan.FromMinutes(1))).
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public static class XeroRetryStrategy
@@ -192,6 +192,53 @@ namespace XeroErrors
                 response.Dispose();
                 throw;
             }
+        }
+
+        /// <summary>
+        /// Creates retry options for a pipeline around a call that throws this API's typed exceptions, such as a call of
+        /// Xero's SDK whose <c>ExceptionFactory</c> is <see cref="XeroResponseClassifier"/>'s: retry a transient kind whose
+        /// advised wait is at most <paramref name="maxDelay"/>, after that wait; never a kind that is not transient.
+        /// </summary>
+        /// <remarks>
+        /// The wait is what the response advised (Retry-After, else the spec's <c>retry.after</c>); without advice Polly's
+        /// own backoff applies. Of the exceptions that are not this API's, HttpRequestException (a network failure) and TimeoutRejectedException
+        /// are retried and nothing else: never the SDK's own <c>ApiException</c>, which is what the SDK throws when it could not
+        /// read a successful response, where a second POST would repeat a change that succeeded.
+        /// </remarks>
+        /// <param name="maxDelay">The longest wait worth retrying for; an exception that advises more (a daily rate limit) is not retried.</param>
+        /// <param name="maxRetryAttempts">How many retries at most.</param>
+        /// <returns>The options.</returns>
+        public static global::Polly.Retry.RetryStrategyOptions CreateExceptionOptions(global::System.TimeSpan maxDelay, int maxRetryAttempts = 3)
+        {
+            return new global::Polly.Retry.RetryStrategyOptions
+            {
+                MaxRetryAttempts = maxRetryAttempts,
+                ShouldHandle = args => new global::System.Threading.Tasks.ValueTask<bool>(ShouldRetryException(args.Outcome.Exception, maxDelay)),
+                DelayGenerator = args => new global::System.Threading.Tasks.ValueTask<global::System.TimeSpan?>(AdvisedDelay(args.Outcome.Exception)),
+            };
+        }
+
+        private static bool ShouldRetryException(global::System.Exception? exception, global::System.TimeSpan maxDelay)
+        {
+            if (exception == null)
+            {
+                return false;
+            }
+
+            var typed = XeroApiException.Find(exception);
+            if (typed == null)
+            {
+                return exception is global::System.Net.Http.HttpRequestException || exception is global::Polly.Timeout.TimeoutRejectedException;
+            }
+
+            var wait = typed.RetryAfter;
+            return typed.IsTransient && (!wait.HasValue || wait.Value <= maxDelay);
+        }
+
+        private static global::System.TimeSpan? AdvisedDelay(global::System.Exception? exception)
+        {
+            var typed = XeroApiException.Find(exception);
+            return typed == null ? null : typed.RetryAfter;
         }
     }
 }
