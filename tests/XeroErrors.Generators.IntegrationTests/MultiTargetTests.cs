@@ -5,7 +5,7 @@ namespace XeroErrors.Generators.IntegrationTests;
 /// <summary>
 /// Libraries that install the package and target net10.0, net8.0, netstandard2.0 and net472 (the last two at their
 /// default C# 7.3), with nullable enabled and disabled and warnings as errors (and XML docs, so a broken doc comment
-/// in generated code fails too), with Refit, Flurl.Http, RestSharp and the standard resilience handler in the
+/// in generated code fails too), with Refit, Flurl.Http, RestSharp, Xero's SDK and the standard resilience handler in the
 /// compilation so that each client's glue and the calls it must not make ambiguous are compiled too; and one without System.Text.Json,
 /// System.Net.Http or Polly, which still gets the rest and a warning that names the package to add.
 /// One `dotnet build` of a solution of all of them.
@@ -83,6 +83,7 @@ public sealed class MultiTargetTests
                 Assert.Contains("XeroErrors.XeroRetryStrategy.g.cs", files);
                 Assert.Contains("XeroErrors.XeroResponseClassifier.Flurl.g.cs", files);
                 Assert.Contains("XeroErrors.XeroResponseClassifier.RestSharp.g.cs", files);
+                Assert.Contains("XeroErrors.XeroResponseClassifier.XeroSdk.g.cs", files);
                 if (target == "netstandard2.0")
                 {
                     Assert.DoesNotContain("XeroErrors.XeroResponseClassifier.Refit.g.cs", files);
@@ -115,6 +116,7 @@ public sealed class MultiTargetTests
                 {ConsumerProject.PackageReference("Microsoft.Extensions.Http.Resilience")}
                 {ConsumerProject.PackageReference("Flurl.Http")}
                 {ConsumerProject.PackageReference("RestSharp")}
+                {ConsumerProject.PackageReference("Xero.NetStandard.OAuth2")}
               </ItemGroup>
               <!-- Refit 16 targets .NET Framework and .NET, not netstandard2.0. -->
               <ItemGroup Condition="'$(TargetFramework)' != 'netstandard2.0'">
@@ -140,6 +142,7 @@ public sealed class MultiTargetTests
                 <SuppressTfmSupportBuildWarnings>true</SuppressTfmSupportBuildWarnings>
                 <GenerateDocumentationFile>true</GenerateDocumentationFile>
                 <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
+                {ConsumerProject.LocalPackagesSource()}
                 {properties}
               </PropertyGroup>
               <ItemGroup>
@@ -266,6 +269,18 @@ public sealed class MultiTargetTests
                     var http = services.AddHttpClient("xero");
                     http.AddStandardResilienceHandler(o => XeroRetryStrategy.Configure(o, TimeSpan.FromMinutes(1)));
                     http.AddHttpMessageHandler<XeroErrorHandler>();
+                }
+
+                /// <summary>Xero's SDK: the factory as a method group, a caught exception converted, and a retry around its calls.</summary>
+                /// <param name="api">The SDK's Accounting API.</param>
+                /// <param name="caught">An exception the SDK threw.</param>
+                /// <returns>The pipeline, once the exception was read.</returns>
+                public static ResiliencePipeline XeroSdk(global::Xero.NetStandard.OAuth2.Api.AccountingApi api, global::Xero.NetStandard.OAuth2.Client.ApiException caught)
+                {
+                    api.ExceptionFactory = XeroResponseClassifier.CreateException;
+                    var typed = XeroResponseClassifier.CreateException(caught);
+                    var maxDelay = typed != null && typed.RetryAfter.HasValue ? typed.RetryAfter.Value : TimeSpan.FromMinutes(1);
+                    return new ResiliencePipelineBuilder().AddRetry(XeroRetryStrategy.CreateExceptionOptions(maxDelay)).Build();
                 }
         #if !NETSTANDARD2_0
 

@@ -131,6 +131,7 @@ public sealed class ReadmeSnippetBuildTests
                 <Nullable>enable</Nullable>
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603</WarningsNotAsErrors>
+                {ConsumerProject.LocalPackagesSource()}
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" PrivateAssets="all" />
@@ -144,6 +145,7 @@ public sealed class ReadmeSnippetBuildTests
                 {ConsumerProject.PackageReference("RestSharp")}
                 {ConsumerProject.PackageReference("Microsoft.Kiota.Abstractions")}
                 {ConsumerProject.PackageReference("Microsoft.Kiota.Http.HttpClientLibrary")}
+                {ConsumerProject.PackageReference("Xero.NetStandard.OAuth2")}
               </ItemGroup>
             </Project>
             """);

@@ -36,6 +36,15 @@ public sealed class ConsumerProject
             : Array.Empty<string>();
     }
 
+    /// <summary>
+    /// The property that lets restore look in <see cref="Repo.LocalPackagesFolder"/> as well, when it exists; empty
+    /// otherwise, so that restore finds every package on the feed as a user's project does.
+    /// </summary>
+    public static string LocalPackagesSource() =>
+        System.IO.Directory.Exists(Repo.LocalPackagesFolder)
+            ? $"<RestoreAdditionalProjectSources>{System.Security.SecurityElement.Escape(Repo.LocalPackagesFolder)}</RestoreAdditionalProjectSources>"
+            : string.Empty;
+
     /// <summary>A PackageReference line for a package the repository pins in Directory.Packages.props.</summary>
     public static string PackageReference(string id, string extra = "") =>
         $"""<PackageReference Include="{id}" Version="{Repo.PackageVersion(id)}"{(extra.Length > 0 ? " " + extra : string.Empty)} />""";

@@ -22,6 +22,12 @@ public static class Repo
 
     public static string Readme => Path.Combine(Root, "README.md");
 
+    /// <summary>
+    /// A package folder beside the repository for packages the feed may not serve (Xero's SDK), as the test projects
+    /// name it; the consumer projects the tests write restore from it too when it exists.
+    /// </summary>
+    public static string LocalPackagesFolder => Path.GetFullPath(Path.Combine(Root, "..", "shared", "packages"));
+
     /// <summary>The configuration this test assembly (and so the generator next to it) was built in.</summary>
     public static string Configuration =>
         typeof(Repo).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().FirstOrDefault(a => a.Key == "XeroErrors.Configuration")?.Value ?? "Debug";
