@@ -24,6 +24,7 @@ public sealed class PackageTests
         Assert.Contains("build/XeroErrors.Generators.props", entries);
         Assert.Contains("buildTransitive/XeroErrors.Generators.props", entries);
         Assert.Contains("build/errors.schema.json", entries);
+        Assert.Equal(File.ReadAllText(Repo.ShippedSpec), Read(zip, "build/errors.yaml")); // the built-in spec
         Assert.Contains("README.md", entries);
         Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
 

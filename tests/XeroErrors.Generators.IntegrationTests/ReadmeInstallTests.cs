@@ -6,7 +6,7 @@ namespace XeroErrors.Generators.IntegrationTests;
 /// <summary>
 /// The README's install commands, run as written, on what stands for a fresh machine: a HOME of its own, so the
 /// only package source is the public feed NuGet configures by itself, an empty global packages folder, and the
-/// package version the repository builds by default.
+/// package version a pack from source gets; then the README's first snippet, in a project without a spec.
 /// </summary>
 [Trait(Categories.Name, Categories.Integration)]
 public sealed class ReadmeInstallTests : IDisposable
@@ -34,15 +34,13 @@ public sealed class ReadmeInstallTests : IDisposable
               <PropertyGroup>
                 <OutputType>Exe</OutputType>
                 <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
                 <Nullable>enable</Nullable>
               </PropertyGroup>
             </Project>
             """);
-        app.Write("spec/errors.yaml", File.ReadAllText(Repo.ShippedSpec));
-        app.Write("Program.cs", """
-            var kind = XeroErrors.XeroResponseClassifier.Classify(503, "The Organisation is offline").Kind;
-            System.Console.WriteLine("kind: " + kind);
-            """);
+        // No spec: the README says the built-in one stands in, and shows an Accounting 400 read with it.
+        app.Write("Program.cs", FirstSnippet());
 
         var install = InstallCommands();
         var script = string.Join("\n", install, "dotnet build -nologo", "dotnet run --no-build");
@@ -54,12 +52,24 @@ public sealed class ReadmeInstallTests : IDisposable
         });
 
         Assert.True(result.Succeeded, result.Describe());
-        Assert.Contains("kind: OrganisationOffline", result.Output, StringComparison.Ordinal);
+        Assert.Contains("request: Email address must be valid", result.Output, StringComparison.Ordinal);
+        Assert.Contains("has no spec of its own, so the typed Xero errors are generated from the built-in spec", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain(": warning ", result.Output, StringComparison.Ordinal);
         var reference = File.ReadAllText(app.ProjectFile);
         Assert.Contains("XeroErrors.Generators", reference, StringComparison.Ordinal);
         Assert.True(
             reference.Contains("PrivateAssets=\"all\"", StringComparison.Ordinal) || reference.Contains("<PrivateAssets>all</PrivateAssets>", StringComparison.Ordinal),
             "`dotnet add package` did not mark the reference as private, as the README says it does:\n" + reference);
+    }
+
+    /// <summary>The README's first C# block after the install commands: what a new user runs first.</summary>
+    private static string FirstSnippet()
+    {
+        var readme = File.ReadAllText(Repo.Readme).Replace("\r\n", "\n", StringComparison.Ordinal);
+        var headingLine = readme[..readme.IndexOf(InstallHeading, StringComparison.Ordinal)].Count(c => c == '\n') + 1;
+        var block = ReadmeSnippets.CSharpBlocks(readme).First(b => b.Line > headingLine);
+        Assert.Contains("ValidationErrors", block.Code, StringComparison.Ordinal);
+        return block.Code;
     }
 
     /// <summary>The README's install block, with its clone taken from this repository.</summary>

@@ -17,9 +17,9 @@ public sealed partial class SpecFindingsBuildTests
     public SpecFindingsBuildTests(PackedGeneratorFixture packed) => _packed = packed;
 
     [Fact]
-    public async Task A_project_without_a_spec_gets_one_warning_that_says_where_the_spec_goes_and_NoWarn_silences_it()
+    public async Task A_project_that_turns_the_built_in_spec_off_and_has_none_gets_one_warning_that_says_where_the_spec_goes_and_NoWarn_silences_it()
     {
-        var app = NewConsumer("no-spec");
+        var app = NewConsumer("no-spec", extraProperties: "<XeroErrorsBuiltInSpec>false</XeroErrorsBuiltInSpec>");
         app.Write("Program.cs", """System.Console.WriteLine("no spec");""");
 
         var build = await app.BuildAsync();
@@ -30,12 +30,27 @@ public sealed partial class SpecFindingsBuildTests
         Assert.Contains("spec/errors.yaml", warning, StringComparison.Ordinal);
         Assert.Contains(".errors.yaml", warning, StringComparison.Ordinal);
         Assert.DoesNotContain(".yaml(", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("has no spec of its own", build.Output, StringComparison.Ordinal);
 
-        app.Write(ProjectFileName, ProjectFile(extraProperties: "<NoWarn>$(NoWarn);XERR107</NoWarn>"));
+        app.Write(ProjectFileName, ProjectFile(extraProperties: "<XeroErrorsBuiltInSpec>false</XeroErrorsBuiltInSpec><NoWarn>$(NoWarn);XERR107</NoWarn>"));
         var silenced = await app.BuildAsync();
 
         Assert.True(silenced.Succeeded, silenced.Describe());
         Assert.Empty(silenced.Warnings);
+    }
+
+    [Fact]
+    public async Task A_spec_named_errors_yml_is_not_read_and_the_built_in_spec_does_not_stand_in_for_it()
+    {
+        var app = NewConsumer("yml-spec");
+        app.Write("spec/errors.yml", File.ReadAllText(Repo.ShippedSpec));
+        app.Write("Program.cs", """System.Console.WriteLine(typeof(XeroErrors.XeroBadRequestException).Name);""");
+
+        var build = await app.BuildAsync();
+
+        Assert.False(build.Succeeded, build.Describe());
+        Assert.Contains("warning XERR107", Assert.Single(build.Warnings), StringComparison.Ordinal);
+        Assert.DoesNotContain("has no spec of its own", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -51,6 +66,7 @@ public sealed partial class SpecFindingsBuildTests
         var warning = Assert.Single(build.Warnings);
         Assert.Contains("warning XERR107", warning, StringComparison.Ordinal);
         Assert.Contains("spec/errors.yaml", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("has no spec of its own", build.Output, StringComparison.Ordinal);
     }
 
     [Fact]

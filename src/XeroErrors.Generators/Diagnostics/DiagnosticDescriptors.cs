@@ -140,7 +140,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor NoSpec = Warning(
         "XERR107", "The project has no spec",
-        "The project uses XeroErrors.Generators but has no spec, so nothing is generated. Put the spec at spec/errors.yaml next to the project file, or add it to AdditionalFiles; only files named errors.yaml or ending in .errors.yaml are specs (errors.yml is not). A project without a spec on purpose can put XERR107 in NoWarn.");
+        "The project uses XeroErrors.Generators but has no spec, so nothing is generated. Put the spec at spec/errors.yaml next to the project file, or add it to AdditionalFiles; only files named errors.yaml or ending in .errors.yaml are specs (errors.yml is not). The built-in spec stands in only for a project with no spec file at all and XeroErrorsBuiltInSpec not 'false'. A project without a spec on purpose can put XERR107 in NoWarn.");
 
     public static readonly DiagnosticDescriptor BuiltInBodyShape = Warning(
         "XERR108", "An entry relies on a built-in body shape",

@@ -13,7 +13,8 @@ public sealed record DotNetResult(string Command, string WorkingDirectory, int E
 
     public IReadOnlyList<string> Errors => Lines.Where(l => l.Contains(": error ", StringComparison.Ordinal)).Distinct().ToList();
 
-    private IEnumerable<string> Lines => Output.Split('\n').Select(l => l.TrimEnd('\r'));
+    /// <summary>Every line printed.</summary>
+    public IReadOnlyList<string> Lines => Output.Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 
     /// <summary>Text for an assertion message: the command, how it ended, and its output.</summary>
     public string Describe() =>
