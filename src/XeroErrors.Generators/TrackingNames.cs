@@ -8,6 +8,7 @@ internal static class TrackingNames
     public const string Options = nameof(Options);
     public const string ResolvedSpecs = nameof(ResolvedSpecs);
     public const string Capabilities = nameof(Capabilities);
+    public const string ReferencedSpecs = nameof(ReferencedSpecs);
     public const string Models = nameof(Models);
     public const string Diagnostics = nameof(Diagnostics);
     public const string SpecIdentities = nameof(SpecIdentities);

@@ -53,13 +53,20 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Diagnostics);
         context.RegisterSourceOutput(diagnostics, static (spc, list) => DiagnosticReporter.Report(spc, list));
 
-        // Two specs that would generate the same type: the first keeps it, the others generate nothing (XERR021).
+        // Referenced assemblies that hold generated types already (a shared client library), by their markers.
+        var referencedSpecs = context.CompilationProvider
+            .Select(static (compilation, _) => ReferencedSpecsReader.Read(compilation))
+            .WithTrackingName(TrackingNames.ReferencedSpecs);
+
+        // Two specs that would generate the same type: the first keeps it, the others generate nothing (XERR021); a
+        // spec whose types a referenced assembly holds uses those (XERR109), or is told they clash (XERR110).
         var conflicts = resolved
             .Where(static r => r.Model is not null)
             .Select(static (r, _) => SpecIdentity.Of(r.FilePath, r.Model!))
             .Collect()
             .WithTrackingName(TrackingNames.SpecIdentities)
-            .Select(static (identities, _) => SpecConflicts.Find(identities))
+            .Combine(referencedSpecs)
+            .Select(static (pair, _) => SpecConflicts.Find(pair.Left, pair.Right))
             .WithTrackingName(TrackingNames.SpecConflicts);
         context.RegisterSourceOutput(conflicts, static (spc, c) => DiagnosticReporter.Report(spc, c.Diagnostics));
 

@@ -83,11 +83,11 @@ public class ConfigurationSnapshotTests
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems());
-        // Exactly the plain output with its namespace renamed and each top-level type's 'public' made 'internal':
-        // compared whole, so no snapshot copies the plain files.
+        // Exactly the plain output with its namespace renamed, each top-level type's 'public' made 'internal' and
+        // without the marker that public types carry for other assemblies: compared whole, so no snapshot copies the plain files.
         var expected = GeneratorHarness.Run(ShippedSpec.Text).Sources.Select(s => (
             "Contoso.Billing.Xero." + s.HintName["XeroErrors.".Length..],
-            Regex.Replace(s.SourceText.ToString().Replace("namespace XeroErrors\n", "namespace Contoso.Billing.Xero\n", StringComparison.Ordinal).Replace("global::XeroErrors.", "global::Contoso.Billing.Xero.", StringComparison.Ordinal), @"^    public (?=(?:sealed |static |partial |readonly )*(?:class|enum|struct) )", "    internal ", RegexOptions.Multiline)));
+            Regex.Replace(Regex.Replace(s.SourceText.ToString(), @"^// This assembly holds the public types.*\n\[assembly: .*\n\n", string.Empty, RegexOptions.Multiline).Replace("namespace XeroErrors\n", "namespace Contoso.Billing.Xero\n", StringComparison.Ordinal).Replace("global::XeroErrors.", "global::Contoso.Billing.Xero.", StringComparison.Ordinal), @"^    public (?=(?:sealed |static |partial |readonly )*(?:class|enum|struct) )", "    internal ", RegexOptions.Multiline)));
         Assert.Equal(
             expected.OrderBy(f => f.Item1, StringComparer.Ordinal),
             run.Sources.Select(s => (s.HintName, s.SourceText.ToString())).OrderBy(f => f.HintName, StringComparer.Ordinal));

@@ -146,6 +146,19 @@ internal static class DiagnosticDescriptors
         "XERR108", "An entry relies on a built-in body shape",
         "'{0}' lists the body shape '{1}', which the spec does not declare, so the generator's built-in '{1}' is used. The built-in shapes are kept for specs written before 'bodies:' and will be removed in a later version. Declare '{1}' under 'bodies:' (docs/spec-format.md lists what the built-in one reads), so that the spec itself says how its bodies are read.");
 
+    public static readonly DiagnosticDescriptor SpecTypesReferenced = new(
+        "XERR109",
+        "The spec's types come from a referenced assembly",
+        "'{0}' generates nothing here: the referenced assembly '{1}' holds the public types of the same spec (namespace '{2}', prefix '{3}'), and this project uses them, so that one exception type is caught in both. Parts that '{1}' did not generate (a client's glue) are not added; for a set of this project's own, give it another namespace (XeroErrorsNamespace).",
+        SpecCategory,
+        DiagnosticSeverity.Info,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr109");
+
+    public static readonly DiagnosticDescriptor SpecTypesClashWithReference = Warning(
+        "XERR110", "A referenced assembly holds types of the same names from another spec",
+        "The referenced assembly '{1}' holds public types in namespace '{2}' with prefix '{3}' generated from a spec that says something else than '{0}', so this project's types have the same names (warning CS0436 for each) and a catch in one misses the other's exceptions. Give this project's types a namespace of their own: set <XeroErrorsNamespace> in the project file, or 'namespace:' in the spec.");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "XERR999",
         "The generator failed unexpectedly",

@@ -3,8 +3,19 @@ using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Diagnostics;
 
-/// <summary>The types a spec generates; two specs that would generate the same type (ignoring case) collide (see <see cref="SpecConflicts"/>).</summary>
-internal sealed record SpecIdentity(string FilePath, EquatableArray<string> TypeNames)
+/// <summary>
+/// The types a spec generates, and what a referenced assembly's marker is compared with: two specs that would generate
+/// the same type (ignoring case) collide, and so does a spec whose public types a referenced assembly holds already
+/// (see <see cref="SpecConflicts"/>).
+/// </summary>
+/// <param name="FilePath">The spec's path.</param>
+/// <param name="TypeNames">The full names of the types it generates.</param>
+/// <param name="Namespace">The namespace of its types.</param>
+/// <param name="Prefix">The prefix of its type names.</param>
+/// <param name="IsPublic">Whether its types are public, and so visible to (and marked for) other assemblies.</param>
+/// <param name="Fingerprint">What the spec says (<see cref="Spec.SpecFingerprint"/>).</param>
+internal sealed record SpecIdentity(string FilePath, EquatableArray<string> TypeNames, string Namespace, string Prefix, bool IsPublic, string Fingerprint)
 {
-    public static SpecIdentity Of(string filePath, SpecModel model) => new(filePath, Emitter.TypeNames(model).ToEquatableArray());
+    public static SpecIdentity Of(string filePath, SpecModel model) =>
+        new(filePath, Emitter.TypeNames(model).ToEquatableArray(), model.Namespace, model.Prefix, model.IsPublic, model.Fingerprint);
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Emit;
 
@@ -8,7 +9,7 @@ internal static class KindEnumEmitter
     public static string Emit(EmitContext context)
     {
         var writer = new SourceWriter();
-        FileFrame.Open(writer, context);
+        FileFrame.Open(writer, context, SpecMarker(context));
         DocComment.Xml(
             writer,
             CSharpText.XmlText($"The kinds of response the {context.ApiName} documents, one per entry of {context.SpecFileName}."),
@@ -30,4 +31,14 @@ internal static class KindEnumEmitter
         FileFrame.Close(writer);
         return writer.Complete();
     }
+
+    /// <summary>
+    /// The assembly's mark that it holds this spec's public types, read by projects that reference it
+    /// (<see cref="Consumer.ReferencedSpecsReader"/>). Internal types are nobody else's business, so they go unmarked.
+    /// </summary>
+    private static string? SpecMarker(EmitContext context) =>
+        context.Spec.IsPublic && context.Spec.Fingerprint.Length > 0
+            ? "// This assembly holds the public types of this spec: a project that references it uses them instead of generating its own.\n"
+              + $"[assembly: global::System.Reflection.AssemblyMetadata(\"{GeneratedNames.SpecMarkerKey}\", \"{GeneratedNames.SpecMarkerValue(context.Spec.Namespace, context.Spec.Prefix, context.Spec.Fingerprint)}\")]"
+            : null;
 }

@@ -37,6 +37,12 @@ internal static class GeneratedNames
         public static readonly string[] All = { Http, BodyRead, Refit, Flurl, RestSharp, XeroSdk };
     }
 
+    /// <summary>The key of the <c>AssemblyMetadata</c> attribute that marks an assembly as holding a spec's public types.</summary>
+    public const string SpecMarkerKey = "XeroErrors.Generators.Spec";
+
+    /// <summary>The marker's value: the namespace, the prefix and the spec's fingerprint, separated by spaces (none of them has one).</summary>
+    public static string SpecMarkerValue(string ns, string prefix, string fingerprint) => ns + " " + prefix + " " + fingerprint;
+
     /// <summary>An error entry's exception type: <c>XeroNotFoundException</c> for prefix Xero and entry NotFound.</summary>
     public static string EntryException(string prefix, string entryName) => prefix + entryName + EntryExceptionSuffix;
 }

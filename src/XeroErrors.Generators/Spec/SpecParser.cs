@@ -168,7 +168,8 @@ internal sealed partial class SpecParser
             headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToEquatableArray(),
             shapes.ToEquatableArray(),
             records.ToEquatableArray(),
-            message.ToEquatableArray());
+            message.ToEquatableArray(),
+            SpecFingerprint.Of(rootMap));
     }
 
     /// <summary>The types every spec has, and no entries: what a spec that could not be read at all gives.</summary>

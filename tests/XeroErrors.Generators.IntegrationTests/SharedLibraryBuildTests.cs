@@ -1,0 +1,161 @@
+using System.Globalization;
+using XeroErrors.Generators.IntegrationTests.Infrastructure;
+
+namespace XeroErrors.Generators.IntegrationTests;
+
+/// <summary>
+/// A company's shared Xero client library (netstandard2.0) that uses the generator, and an app that references it and
+/// uses the generator too, built with the real <c>dotnet build</c>: as a packed library and through a
+/// <c>ProjectReference</c>, with no CS0436 and the library's exceptions caught by the app; with a spec of the app's
+/// own that differs, a warning naming the library, and no collision once the app's namespace is its own.
+/// </summary>
+[Collection(PackedGeneratorCollection.Name)]
+[Trait(Categories.Name, Categories.Integration)]
+public sealed class SharedLibraryBuildTests
+{
+    private const string LibraryName = "Contoso.XeroClient";
+
+    // C# 7.3, a netstandard2.0 library's default.
+    private const string LibraryCode = """
+        namespace Contoso.XeroClient
+        {
+            /// <summary>What the company's client does when Xero refuses an invoice.</summary>
+            public static class Invoices
+            {
+                /// <summary>Throws the typed exception for an Accounting validation error.</summary>
+                public static void Create()
+                {
+                    const string body = "{\"ErrorNumber\":10,\"Type\":\"ValidationException\",\"Message\":\"A validation exception occurred\",\"Elements\":[{\"ValidationErrors\":[{\"Message\":\"Email address must be valid\"}]}]}";
+                    XeroErrors.XeroResponseClassifier.EnsureSuccess(400, body);
+                }
+            }
+        }
+        """;
+
+    private const string AppCode = """
+        try
+        {
+            Contoso.XeroClient.Invoices.Create();
+        }
+        catch (XeroErrors.XeroBadRequestException ex)
+        {
+            System.Console.WriteLine("caught: " + ex.ValidationErrors[0].Message);
+        }
+        """;
+
+    private readonly PackedGeneratorFixture _packed;
+
+    public SharedLibraryBuildTests(PackedGeneratorFixture packed) => _packed = packed;
+
+    [Fact]
+    public async Task A_packed_library_and_an_app_on_the_same_spec_share_one_set_of_types()
+    {
+        var root = _packed.NewProjectFolder("shared-packed");
+        var version = await PackLibraryAsync(root);
+        var app = App(root, $"""<PackageReference Include="{LibraryName}" Version="{version}" />""");
+
+        var build = await app.BuildAsync();
+
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.DoesNotContain("CS0436", build.Output, StringComparison.Ordinal);
+        Assert.Empty(build.Warnings);
+        var run = await app.RunAsync("--no-build");
+        Assert.Contains("caught: Email address must be valid", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_with_a_spec_of_its_own_is_warned_by_name_until_its_namespace_is_its_own()
+    {
+        var root = _packed.NewProjectFolder("shared-own-spec");
+        var version = await PackLibraryAsync(root);
+        var reference = $"""<PackageReference Include="{LibraryName}" Version="{version}" />""";
+        var app = App(root, reference);
+        app.Write("spec/errors.yaml", File.ReadAllText(Repo.ShippedSpec).Replace("summary: Not Found", "summary: Resource Not Found", StringComparison.Ordinal));
+
+        var clash = await app.BuildAsync();
+
+        Assert.True(clash.Succeeded, clash.Describe());
+        var warning = Assert.Single(clash.Warnings, w => w.Contains("XERR110", StringComparison.Ordinal));
+        Assert.Contains(LibraryName, warning, StringComparison.Ordinal);
+        Assert.Contains("XeroErrorsNamespace", warning, StringComparison.Ordinal);
+
+        app.Write("App.csproj", AppProject(reference, "<XeroErrorsNamespace>App.Xero</XeroErrorsNamespace>"));
+        var own = await app.BuildAsync();
+
+        Assert.True(own.Succeeded, own.Describe());
+        Assert.Empty(own.Warnings);
+        Assert.DoesNotContain("CS0436", own.Output, StringComparison.Ordinal);
+        Assert.Contains("caught: Email address must be valid", (await app.RunAsync("--no-build")).Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_ProjectReference_chain_shares_one_set_of_types()
+    {
+        var root = _packed.NewProjectFolder("shared-project-reference");
+        Library(root);
+        var app = App(root, $"""<ProjectReference Include="../{LibraryName}/{LibraryName}.csproj" />""");
+
+        var build = await app.BuildAsync();
+
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.DoesNotContain("CS0436", build.Output, StringComparison.Ordinal);
+        Assert.Empty(build.Warnings);
+        Assert.Contains("caught: Email address must be valid", (await app.RunAsync("--no-build")).Output, StringComparison.Ordinal);
+    }
+
+    /// <summary>Packs the library into the fixture's feed under a version of this run's own, so that no cached copy is used.</summary>
+    private async Task<string> PackLibraryAsync(string root)
+    {
+        var library = Library(root);
+        var version = "1.0.0-it." + Guid.NewGuid().ToString("N")[..12];
+        var pack = await DotNet.RunAsync($"pack \"{library.ProjectFile}\" -c Debug -o \"{_packed.Feed}\" -p:Version={version} {DotNet.BuildOptions}", library.Directory);
+        Assert.True(pack.Succeeded, pack.Describe());
+        Assert.Empty(pack.Warnings);
+        return version;
+    }
+
+    /// <summary>A netstandard2.0 library with no spec of its own: it generates from the built-in spec.</summary>
+    private ConsumerProject Library(string root)
+    {
+        var library = new ConsumerProject(Path.Combine(root, LibraryName), LibraryName + ".csproj");
+        library.Write(LibraryName + ".csproj", $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <TargetFramework>netstandard2.0</TargetFramework>
+                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603</WarningsNotAsErrors>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" PrivateAssets="all" />
+                {ConsumerProject.PackageReference("System.Text.Json")}
+              </ItemGroup>
+            </Project>
+            """);
+        library.Write("Invoices.cs", LibraryCode);
+        return library;
+    }
+
+    private ConsumerProject App(string root, string reference)
+    {
+        var app = new ConsumerProject(Path.Combine(root, "App"), "App.csproj");
+        app.Write("App.csproj", AppProject(reference, string.Empty));
+        app.Write("Program.cs", AppCode);
+        return app;
+    }
+
+    private string AppProject(string reference, string properties) => string.Create(CultureInfo.InvariantCulture, $"""
+        <Project Sdk="Microsoft.NET.Sdk">
+          <PropertyGroup>
+            <OutputType>Exe</OutputType>
+            <TargetFramework>net10.0</TargetFramework>
+            <Nullable>enable</Nullable>
+            <TreatWarningsAsErrors>false</TreatWarningsAsErrors>
+            {properties}
+          </PropertyGroup>
+          <ItemGroup>
+            <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" PrivateAssets="all" />
+            {reference}
+          </ItemGroup>
+        </Project>
+        """);
+}
