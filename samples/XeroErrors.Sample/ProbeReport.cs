@@ -102,8 +102,9 @@ internal static class ProbeReport
     /// <summary>What the subclasses read from the body, beyond what every <see cref="XeroApiException"/> has.</summary>
     private static string TypedProperties(XeroApiException? exception) => exception switch
     {
+        // ValidationErrors holds the messages of every Xero API's 400, whatever the body's shape.
         XeroBadRequestException badRequest =>
-            $"ValidationMessage=\"{badRequest.ValidationMessage}\", ModelState=[{string.Join(", ", badRequest.ModelState.Keys)}]",
+            $"ValidationErrors=[{string.Join("; ", badRequest.ValidationErrors.Select(e => e.Field is null ? e.Message : e.Field + ": " + e.Message))}]",
         XeroUnauthorizedException unauthorized =>
             $"DetailCode={unauthorized.DetailCode ?? None}, IsTokenExpired={(unauthorized.IsTokenExpired ? "true" : "false")}",
         XeroForbiddenException forbidden =>

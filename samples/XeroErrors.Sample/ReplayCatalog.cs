@@ -5,15 +5,16 @@ namespace XeroErrors.Sample;
 
 /// <summary>
 /// The responses the sample replays, in the order the client asks for them: every response of the
-/// Projects API's "HTTP Response Codes &amp; Errors" table (the seed document), the OAuth 2.0 forms
-/// that spec/errors.yaml adds, and one status the spec does not list.
+/// Projects API's "HTTP Response Codes &amp; Errors" table, the Accounting API's validation error, the
+/// OAuth 2.0 forms and the other entries spec/errors.yaml adds (every entry of the spec at least once),
+/// and one status the spec does not list.
 /// </summary>
 internal static class ReplayCatalog
 {
     /// <summary>Every replayed response; the one place to add or change one.</summary>
     public static IReadOnlyList<ReplayResponse> All { get; } =
     [
-        // The seed document's table.
+        // The Projects API's table.
         new("/projects", 200, XeroResponseKind.Ok) { Body = ProjectsPage, Headers = CallsLeft(59, 4999, 9999) },
         new("/projects/created", 201, XeroResponseKind.Created) { Body = CreatedProject, Headers = CallsLeft(58, 4998, 9998) },
         new("/projects/no-content", 204, XeroResponseKind.NoContent) { Headers = CallsLeft(57, 4997, 9997) },
@@ -26,11 +27,22 @@ internal static class ReplayCatalog
         new("/unavailable", 503, XeroResponseKind.NotAvailable) { Body = "The Xero API is temporarily unavailable", ContentType = ReplayResponse.PlainText },
         new("/organisation-offline", 503, XeroResponseKind.OrganisationOffline) { Body = "The Organisation is offline", ContentType = ReplayResponse.PlainText },
 
-        // The OAuth 2.0 API's forms, which the spec adds to the seed.
+        // The Accounting API's validation error, the one Xero users meet most.
+        new("/api.xro/2.0/Invoices", 400, XeroResponseKind.BadRequest) { Body = AccountingValidation, Headers = CallsLeft(53, 4993, 9993) },
+
+        // The OAuth 2.0 API's forms, which the spec adds to the Projects table.
         new("/rate-limit/minute", 429, XeroResponseKind.RateLimitExceeded) { Headers = [.. CallsLeft(0, 4940, 9940), Header("X-Rate-Limit-Problem", "minute"), Header("Retry-After", "30")] },
         new("/rate-limit/day", 429, XeroResponseKind.RateLimitExceeded) { Headers = [.. CallsLeft(60, 0, 9939), Header("X-Rate-Limit-Problem", "day"), Header("Retry-After", "86400")] },
         new("/forbidden", 403, XeroResponseKind.Forbidden) { Body = Problem("Forbidden", 403, "AuthenticationUnsuccessful") },
         new("/token-expired", 401, XeroResponseKind.Unauthorized) { Body = Problem("Unauthorized", 401, "TokenExpired: token expired at 11/28/2026 10:00:00") },
+
+        // The token endpoint, and the statuses of Xero's general table and of the Bank Feeds and Assets APIs.
+        new("/connect/token", 400, XeroResponseKind.TokenRequestRejected) { Body = """{"error":"invalid_grant"}""" },
+        new("/bankfeeds.xro/1.0/Statements/duplicate", 409, XeroResponseKind.Conflict) { Body = BankFeedsProblem("Conflict", 409, "Duplicate statement received") },
+        new("/bankfeeds.xro/1.0/Statements/large", 413, XeroResponseKind.PayloadTooLarge) { Body = BankFeedsProblem("Payload Too Large", 413, "Statement exceeds size limit") },
+        new("/bankfeeds.xro/1.0/Statements/unprocessable", 422, XeroResponseKind.UnprocessableEntity) { Body = BankFeedsProblem("Unprocessable Entity", 422, "Unprocessable Entity") },
+        new("/api.xro/2.0/Organisation", 501, XeroResponseKind.NotImplemented) { Body = "The method you have called has not been implemented", ContentType = ReplayResponse.PlainText },
+        new("/api.xro/2.0/tls10", 412, XeroResponseKind.PreconditionFailed) { Body = "Precondition Failed", ContentType = ReplayResponse.PlainText },
 
         // A status no entry lists: classified Unknown, thrown as the base XeroApiException.
         new("/teapot", 418, XeroResponseKind.Unknown) { Body = "I'm a teapot", ContentType = ReplayResponse.PlainText },
@@ -42,7 +54,11 @@ internal static class ReplayCatalog
     private const string CreatedProject =
         """{"projectId":"b021e7b2-4bd2-4d2b-9a6c-3a9c2e5f7d10","name":"New Bathroom","currencyCode":"AUD","status":"INPROGRESS"}""";
 
-    /// <summary>The seed document's 400 example, verbatim.</summary>
+    /// <summary>An Accounting API validation error, as Xero sends it for a refused invoice.</summary>
+    private const string AccountingValidation =
+        """{"ErrorNumber":10,"Type":"ValidationException","Message":"A validation exception occurred","Elements":[{"ValidationErrors":[{"Message":"Email address must be valid"}]}]}""";
+
+    /// <summary>The Projects API's 400 example, verbatim.</summary>
     private const string ModelStateExample = """
         {
           "message": "The request is invalid.",
@@ -60,6 +76,10 @@ internal static class ReplayCatalog
     /// <summary>How the OAuth 1.0a API reported a rate limit: a form-encoded body on a 503, and no headers.</summary>
     private const string LegacyRateLimitBody =
         "oauth_problem=rate%20limit%20exceeded&oauth_problem_advice=please%20wait%20before%20retrying%20the%20xero%20api";
+
+    /// <summary>An RFC 7807 problem, as the Bank Feeds API sends its errors.</summary>
+    private static string BankFeedsProblem(string title, int status, string detail) =>
+        $$"""{"type":"about:blank","title":"{{title}}","status":{{status}},"detail":"{{detail}}"}""";
 
     /// <summary>The JSON problem body the OAuth 2.0 API sends with authentication errors.</summary>
     private static string Problem(string title, int status, string detail) =>
