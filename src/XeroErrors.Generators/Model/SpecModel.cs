@@ -9,6 +9,7 @@ namespace XeroErrors.Generators.Model;
 /// <param name="Shapes">The body shapes entries use, in declaration order (built-in shapes after the spec's own).</param>
 /// <param name="Records">The record classes the shapes' fields fill.</param>
 /// <param name="Message">What the exception message quotes after the status: the first group whose first field has a value.</param>
+/// <param name="RequestHeaders">Request headers the exception records, next to the request's method and path.</param>
 internal sealed record SpecModel(
     string Namespace,
     string Prefix,
@@ -17,4 +18,5 @@ internal sealed record SpecModel(
     EquatableArray<HeaderModel> Headers,
     EquatableArray<BodyShapeModel> Shapes = default,
     EquatableArray<RecordModel> Records = default,
-    EquatableArray<MessagePart> Message = default);
+    EquatableArray<MessagePart> Message = default,
+    EquatableArray<RequestHeaderModel> RequestHeaders = default);
