@@ -287,6 +287,106 @@ public sealed class ClientIntegrationTests
         Assert.Null(XeroApiException.Find(ex));
     }
 
+    // ---- What the exception records of the request ---------------------------------------------------------------
+
+    private const string Tenant = "6e0ea4b3-4bb6-4f38-8c5c-9a3f5c3a0f11";
+    private const string QuerySecret = "s3cret-query-value";
+    private const string Token = "eyJhbGciOiJSUzI1NiJ9.token-that-must-never-be-logged";
+
+    /// <summary>A Projects call as a client sends it: a query with a secret in it, a bearer token and the tenant.</summary>
+    private static HttpRequestMessage ProjectsRequest(HttpMethod method)
+    {
+        var request = new HttpRequestMessage(method, ProjectsPath + "?states=INPROGRESS&apiKey=" + QuerySecret);
+        request.Headers.TryAddWithoutValidation("Authorization", "Bearer " + Token);
+        request.Headers.TryAddWithoutValidation("xero-tenant-id", Tenant);
+        return request;
+    }
+
+    /// <summary>The method, path and tenant are on the exception and in its text; the query and the token are in neither.</summary>
+    private static void AssertRecordsTheRequestSafely(XeroApiException ex, string method)
+    {
+        Assert.Equal(method, ex.RequestMethod);
+        Assert.Equal("/" + ProjectsPath, ex.RequestPath);
+        Assert.Equal(Tenant, ex.TenantId);
+        Assert.Contains($"Request: {method} /{ProjectsPath} (xero-tenant-id: {Tenant})", ex.ToString(), StringComparison.Ordinal);
+        foreach (var secret in new[] { QuerySecret, "apiKey", "states=", Token, "Bearer" })
+        {
+            Assert.DoesNotContain(secret, ex.Message, StringComparison.Ordinal);
+            Assert.DoesNotContain(secret, ex.ToString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("GET")]
+    [InlineData("DELETE")]
+    public async Task Handler_records_the_method_path_and_tenant_but_never_the_query_or_token(string method)
+    {
+        await using var server = new ScriptedHttpServer(ErrorReply("rate-limit"));
+        using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler())) { BaseAddress = server.BaseAddress };
+        using var request = ProjectsRequest(new HttpMethod(method));
+
+        var ex = await Assert.ThrowsAsync<XeroRateLimitExceededException>(() => client.SendAsync(request).WaitAsync(RealTimeout));
+
+        AssertRecordsTheRequestSafely(ex, method);
+        Assert.Equal("Xero API responded 429 Rate Limit Exceeded: minute limit; retry after 7 s. Xero-Correlation-Id: corr-rate-limit.", ex.Message);
+
+        // The secret did go out: what keeps it out of the exception is the exception, not the test.
+        Assert.Contains(QuerySecret, Assert.Single(server.Requests), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Handler_says_the_specs_wait_for_an_offline_organisation()
+    {
+        await using var server = new ScriptedHttpServer(ErrorReply("offline"));
+        using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler())) { BaseAddress = server.BaseAddress };
+        using var request = ProjectsRequest(HttpMethod.Get);
+
+        var ex = await Assert.ThrowsAsync<XeroOrganisationOfflineException>(() => client.SendAsync(request).WaitAsync(RealTimeout));
+
+        AssertRecordsTheRequestSafely(ex, "GET");
+        Assert.StartsWith("Xero API responded 503 Organisation Offline: retry after 5 minutes.", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Refit_exception_factory_records_the_request_but_never_the_query_or_token()
+    {
+        await using var server = new ScriptedHttpServer(ErrorReply("bad-request"));
+        using var http = new HttpClient { BaseAddress = server.BaseAddress };
+        using var request = ProjectsRequest(HttpMethod.Post);
+        using var response = await http.SendAsync(request).WaitAsync(RealTimeout);
+
+        var ex = Assert.IsType<XeroBadRequestException>(await XeroResponseClassifier.CreateExceptionAsync(response));
+
+        AssertRecordsTheRequestSafely(ex, "POST");
+    }
+
+    [Fact]
+    public async Task Flurl_on_error_records_the_request_and_its_own_text_has_no_query_or_token()
+    {
+        await using var server = new ScriptedHttpServer(ErrorReply("rate-limit"));
+        using var client = new FlurlClient(server.BaseAddress.ToString()).OnError(XeroResponseClassifier.ThrowIfErrorAsync);
+
+        var ex = await Assert.ThrowsAsync<XeroRateLimitExceededException>(() => client.Request(ProjectsPath)
+            .SetQueryParam("apiKey", QuerySecret)
+            .WithHeader("xero-tenant-id", Tenant)
+            .WithOAuthBearerToken(Token)
+            .GetStringAsync()
+            .WaitAsync(RealTimeout));
+
+        Assert.Equal("GET", ex.RequestMethod);
+        Assert.Equal("/" + ProjectsPath, ex.RequestPath);
+        Assert.Equal(Tenant, ex.TenantId);
+        Assert.DoesNotContain(QuerySecret, ex.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Token, ex.ToString(), StringComparison.Ordinal);
+
+        // The typed exception's own text has no query. Flurl's exception, kept as the inner exception, names the whole URL
+        // in its message, so ToString() shows the query there: that text is Flurl's (docs/spec-format.md says so).
+        var own = ex.ToString().Split(" ---> ")[0];
+        Assert.Contains($"Request: GET /{ProjectsPath} (xero-tenant-id: {Tenant})", own, StringComparison.Ordinal);
+        Assert.DoesNotContain(QuerySecret, own, StringComparison.Ordinal);
+        Assert.IsAssignableFrom<FlurlHttpException>(ex.InnerException);
+    }
+
     // ---- IHttpClientFactory and the standard resilience handler -------------------------------------------------
 
     [Fact]

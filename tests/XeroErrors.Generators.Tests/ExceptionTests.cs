@@ -143,7 +143,7 @@ public class ExceptionTests
 
         var ex = Assert.Throws<XeroRateLimitExceededException>(() => XeroResponseClassifier.EnsureSuccess(429, null, headers));
 
-        Assert.Equal("Xero API responded 429 Rate Limit Exceeded. Xero-Correlation-Id: abc-123.", ex.Message);
+        Assert.Equal("Xero API responded 429 Rate Limit Exceeded: day limit; not transient, wait 1 hour before retrying. Xero-Correlation-Id: abc-123.", ex.Message);
         Assert.Equal("abc-123", ex.CorrelationId);
         Assert.Equal(XeroRateLimitProblem.Day, ex.RateLimitProblem);
         Assert.Equal(0, ex.DayLimitRemaining);

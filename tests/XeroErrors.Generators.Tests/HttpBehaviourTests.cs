@@ -246,7 +246,7 @@ public class HttpBehaviourTests
     }
 
     [Fact]
-    public async Task NothingFromTheRequestGoesIntoAnException()
+    public async Task NothingFromTheRequestButItsMethodPathAndTenantGoesIntoAnException()
     {
         const string token = "eyJhbGciOiJSUzI1NiJ9.c2VjcmV0LXRva2Vu.sig-7f3a9c";
         const string secret = "client-secret-Q9z8y7";
@@ -257,7 +257,10 @@ public class HttpBehaviourTests
             using var client = new HttpClient(new XeroErrorHandler(new HttpClientHandler()));
             using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(server.BaseAddress, "projects.xro/2.0/projects?client_secret=" + secret));
             request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-            request.Headers.Add("xero-tenant-id", secret);
+            request.Headers.Add("xero-tenant-id", "tenant-" + status);
+
+            // A header the spec does not list under request_headers is never recorded.
+            request.Headers.Add("X-Client-Secret", secret);
 
             seen.Add(await Assert.ThrowsAnyAsync<XeroApiException>(() => client.SendAsync(request)));
             Assert.Contains(server.Requests, r => r.HeaderLines.Any(h => h.Contains(token, StringComparison.Ordinal)));
@@ -265,6 +268,7 @@ public class HttpBehaviourTests
 
         foreach (var ex in seen)
         {
+            Assert.Equal(("GET", "/projects.xro/2.0/projects", "tenant-" + ex.StatusCode), (ex.RequestMethod, ex.RequestPath, ex.TenantId));
             var texts = new List<string?> { ex.Message, ex.ToString(), ex.ResponseBody, ex.Classification.ToString() };
             texts.AddRange(ex.GetType().GetProperties().Where(p => p.PropertyType == typeof(string)).Select(p => (string?)p.GetValue(ex)));
             texts.AddRange(ex.Data.Values.Cast<object?>().Select(v => v?.ToString()));

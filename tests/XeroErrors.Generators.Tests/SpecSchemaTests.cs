@@ -74,6 +74,7 @@ public class SpecSchemaTests
             ("header value match", SpecKeys.HeaderValueMatch, defs["headerValueMatch"]!["properties"]!),
             ("header", SpecKeys.Header, defs["header"]!["properties"]!),
             ("header value", SpecKeys.HeaderValue, defs["header"]!["properties"]!["values"]!["items"]!["properties"]!),
+            ("request header", SpecKeys.RequestHeader, defs["requestHeader"]!["properties"]!),
             ("record", SpecKeys.Record, record),
             ("record member", SpecKeys.RecordMember, record["members"]!["items"]!["properties"]!),
             ("shape", SpecKeys.BodyShape, shape),

@@ -110,6 +110,10 @@ internal static class DiagnosticDescriptors
         "XERR024", "Two body shapes read one property differently",
         "The property '{0}' is {1} in the body shape '{2}' but {3} in '{4}'. A property has one type and one 'on:' in every shape that reads it.");
 
+    public static readonly DiagnosticDescriptor InvalidRequestHeader = Error(
+        "XERR025", "A request header definition is not valid",
+        "The request header definition {0} is not valid: {1}.");
+
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "XERR100", "Unknown key in the spec",
         "The key '{0}' is not known in {1} and is ignored. Allowed keys: {2}.");

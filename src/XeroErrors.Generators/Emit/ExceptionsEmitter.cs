@@ -14,7 +14,7 @@ internal static class ExceptionsEmitter
         DocComment.Text(
             writer,
             $"An error response from the {context.ApiName}: status, kind, body and headers as properties.",
-            "Built from the response alone: nothing of the request (its Authorization header, token or query string) is kept, so the exception is safe to log.");
+            "Of the request it keeps only the method, the path and the request headers the spec lists, and only when created from an HttpResponseMessage that has its request: never the query string, the Authorization header or the token, so the exception is safe to log.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} class {context.ExceptionType} : global::System.Exception");
         writer.WriteLines($$"""
@@ -70,6 +70,8 @@ internal static class ExceptionsEmitter
         }
 
         writer.WriteLine();
+        WriteRequestMembers(writer, context);
+        writer.WriteLine();
         writer.WriteLines($$"""
             private static {{context.Nullable(context.ExceptionType)}} FindWithin({{context.Nullable("global::System.Exception")}} exception, int depth)
             {
@@ -120,7 +122,14 @@ internal static class ExceptionsEmitter
                 var builder = new global::System.Text.StringBuilder();
                 builder.Append({{CSharpText.Literal(context.ApiName + " responded ")}});
                 builder.Append(classification.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-                builder.Append(' ').Append(classification.Summary).Append('.');
+                builder.Append(' ').Append(classification.Summary);
+                var advice = BuildAdvice(classification);
+                if (advice != null)
+                {
+                    builder.Append(": ").Append(advice);
+                }
+
+                builder.Append('.');
                 if (!string.IsNullOrEmpty(details))
                 {
                     builder.Append(' ').Append(Truncate(details, MaxDetailsLength));
@@ -156,9 +165,229 @@ internal static class ExceptionsEmitter
         writer.WriteLine();
         writer.WriteLine("return builder.ToString();");
         writer.EndBlock();
+        writer.WriteLine();
+        WriteAdvice(writer, context);
         writer.EndBlock();
         FileFrame.Close(writer);
         return writer.Complete();
+    }
+
+    /// <summary>
+    /// The request's method, path and listed headers: get-only properties set after construction by <c>RecordRequest</c>, so
+    /// that no public constructor changes (users subclass the exception), and <c>ToString()</c>, which shows them.
+    /// </summary>
+    private static void WriteRequestMembers(SourceWriter writer, EmitContext context)
+    {
+        var n = context.Nullable("string");
+        const string unknown = "null when the exception was not created from an HttpResponseMessage that has its request.";
+        writer.WriteLines($$"""
+            /// <summary>The method of the request that got the response, such as "GET"; {{unknown}}</summary>
+            public {{n}} RequestMethod { get; private set; }
+
+            /// <summary>
+            /// The path of the request's URI, such as "/api.xro/2.0/Invoices": never its query, which can carry secrets; {{unknown}}
+            /// </summary>
+            public {{n}} RequestPath { get; private set; }
+            """);
+        foreach (var header in context.Spec.RequestHeaders)
+        {
+            writer.WriteLine();
+            DocComment.Text(
+                writer,
+                (header.Description is null ? string.Empty : header.Description + " ") + $"From the {header.Name} request header.",
+                "Null when the request did not have the header, or when the exception was not created from an HttpResponseMessage that has its request.");
+            writer.WriteLine($"public {n} {header.Property} {{ get; private set; }}");
+        }
+
+        writer.WriteLine();
+        writer.WriteLines("""
+            /// <summary>Records what is safe to keep of the request that got the response.</summary>
+            /// <param name="requestMethod">The request's method.</param>
+            /// <param name="requestPath">The path of the request's URI, without its query.</param>
+            """);
+        foreach (var header in context.Spec.RequestHeaders)
+        {
+            DocComment.Param(writer, ParameterName(header), CSharpText.XmlText($"The first value of the {header.Name} request header, or null."));
+        }
+
+        var parameters = string.Concat(context.Spec.RequestHeaders.Select(h => $", {n} {ParameterName(h)}"));
+        writer.BeginBlock($"internal void RecordRequest({n} requestMethod, {n} requestPath{parameters})");
+        writer.WriteLine("RequestMethod = requestMethod;");
+        writer.WriteLine("RequestPath = requestPath;");
+        foreach (var header in context.Spec.RequestHeaders)
+        {
+            writer.WriteLine($"{header.Property} = {ParameterName(header)};");
+        }
+
+        writer.EndBlock();
+        writer.WriteLine();
+        writer.WriteLines($$"""
+            /// <summary>
+            /// The exception as text, as <see cref="global::System.Exception.ToString"/> gives it, with the request that got the response
+            /// on the line after the message when it is known: its method, path and the request headers the spec lists.
+            /// </summary>
+            /// <returns>The text.</returns>
+            public override string ToString()
+            {
+                var text = base.ToString();
+                var request = DescribeRequest();
+                if (request == null)
+                {
+                    return text;
+                }
+
+                // Exception.ToString starts with the type and the message: the request belongs right below them, above the stack.
+                var head = GetType().ToString() + ": " + Message;
+                return text.StartsWith(head, global::System.StringComparison.Ordinal)
+                    ? head + global::System.Environment.NewLine + request + text.Substring(head.Length)
+                    : text + global::System.Environment.NewLine + request;
+            }
+
+            /// <summary>The request as one line, such as "Request: GET /api.xro/2.0/Invoices"; null when it is not known.</summary>
+            private {{n}} DescribeRequest()
+            {
+                if (RequestMethod == null && RequestPath == null)
+                {
+                    return null;
+                }
+
+                var builder = new global::System.Text.StringBuilder("Request: ");
+                builder.Append(RequestMethod).Append(' ').Append(RequestPath);
+
+            """);
+        writer.EnterBlock("DescribeRequest()");
+        if (!context.Spec.RequestHeaders.IsEmpty)
+        {
+            writer.WriteLine("var listed = 0;");
+            foreach (var header in context.Spec.RequestHeaders)
+            {
+                writer.BeginBlock($"if ({header.Property} != null)");
+                writer.WriteLine($"builder.Append(listed++ == 0 ? \" (\" : \", \").Append({CSharpText.Literal(header.Name + ": ")}).Append({header.Property});");
+                writer.EndBlock();
+                writer.WriteLine();
+            }
+
+            writer.BeginBlock("if (listed > 0)");
+            writer.WriteLine("builder.Append(')');");
+            writer.EndBlock();
+            writer.WriteLine();
+        }
+
+        writer.WriteLine("return builder.ToString();");
+        writer.EndBlock();
+    }
+
+    /// <summary>A request header's parameter of <c>RecordRequest</c>: its property in camel case, escaped when that is a keyword.</summary>
+    private static string ParameterName(RequestHeaderModel header)
+    {
+        var name = char.ToLowerInvariant(header.Property[0]) + header.Property.Substring(1);
+        return Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            && Microsoft.CodeAnalysis.CSharp.SyntaxFacts.GetContextualKeywordKind(name) == Microsoft.CodeAnalysis.CSharp.SyntaxKind.None
+            ? name
+            : "@" + name;
+    }
+
+    /// <summary>
+    /// What the message says after the summary: the spec's words for the header values the response carries (an enum value's
+    /// <c>message:</c>) and the wait advised, so that a log line says what to do, not only what happened.
+    /// </summary>
+    private static void WriteAdvice(SourceWriter writer, EmitContext context)
+    {
+        var n = context.Nullable("string");
+        var reasons = context.TypedHeaders.Where(h => h.Type == HeaderType.Enum && h.Values.Any(v => v.Message is not null)).ToList();
+        writer.WriteLines($$"""
+            /// <summary>
+            /// What the message says after the summary, such as "minute limit; retry after 5 s": the spec's words for the header
+            /// values the response carries, then the wait <see cref="RetryAfter"/> advises; null when there is neither.
+            /// </summary>
+            private static {{n}} BuildAdvice({{context.ClassificationType}} classification)
+            {
+            """);
+        writer.EnterBlock("BuildAdvice(classification)");
+        if (reasons.Count > 0)
+        {
+            writer.WriteLine($"{n} reason = null;");
+        }
+
+        var first = true;
+        foreach (var header in reasons)
+        {
+            writer.BeginBlock($"switch (classification.Headers.{header.Property})");
+            foreach (var value in header.Values.Where(v => v.Message is not null))
+            {
+                var text = CSharpText.Literal(value.Message!);
+                writer.WriteLine($"case {context.EnumType(header)}.{value.Member}:");
+                writer.Indent();
+                writer.WriteLine(first ? $"reason = {text};" : $"reason = reason == null ? {text} : reason + \"; \" + {text};");
+                writer.WriteLine("break;");
+                writer.Unindent();
+            }
+
+            writer.EndBlock();
+            writer.WriteLine();
+            first = false;
+        }
+
+        var none = reasons.Count > 0 ? "reason" : "null";
+        var join = reasons.Count > 0 ? "reason == null ? wait : reason + \"; \" + wait" : "wait";
+        writer.WriteLines($$"""
+            if (classification.RetryAfter == null)
+            {
+                return {{none}};
+            }
+
+            // A kind that is not transient is not retried by the retry helpers: the wait is still worth saying (it is what the
+            // response advised), but as a wait for a person, not as a cue for a retry loop.
+            var wait = classification.IsTransient
+                ? "retry after " + FormatWait(classification.RetryAfter.Value)
+                : "not transient, wait " + FormatWait(classification.RetryAfter.Value) + " before retrying";
+            return {{join}};
+            """);
+        writer.EndBlock();
+        writer.WriteLine();
+        writer.WriteLines("""
+            /// <summary>A wait as a person reads it, the same in every culture: "5 s", "1 minute", "10 hours", "1 hour 30 minutes", "2 minutes 5 s".</summary>
+            private static string FormatWait(global::System.TimeSpan wait)
+            {
+                // Whole seconds, rounded up: a wait said shorter than advised would bring the caller back too early.
+                var seconds = wait.Ticks <= 0 ? 0 : (wait.Ticks / global::System.TimeSpan.TicksPerSecond) + (wait.Ticks % global::System.TimeSpan.TicksPerSecond == 0 ? 0 : 1);
+                if (seconds < 60)
+                {
+                    return seconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " s";
+                }
+
+                var builder = new global::System.Text.StringBuilder();
+                AppendUnit(builder, seconds / 86400, "day");
+                AppendUnit(builder, seconds / 3600 % 24, "hour");
+                AppendUnit(builder, seconds / 60 % 60, "minute");
+                if (seconds % 60 != 0)
+                {
+                    builder.Append(' ').Append((seconds % 60).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" s");
+                }
+
+                return builder.ToString();
+            }
+
+            /// <summary>Appends "3 hours" (or "1 hour") after what is there; nothing for zero.</summary>
+            private static void AppendUnit(global::System.Text.StringBuilder builder, long count, string unit)
+            {
+                if (count == 0)
+                {
+                    return;
+                }
+
+                if (builder.Length > 0)
+                {
+                    builder.Append(' ');
+                }
+
+                builder.Append(count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(unit);
+                if (count != 1)
+                {
+                    builder.Append('s');
+                }
+            }
+            """);
     }
 
     /// <summary>

@@ -1,3 +1,5 @@
+using System.Linq;
+
 namespace XeroErrors.Generators.Emit;
 
 /// <summary>
@@ -56,7 +58,7 @@ internal static class HttpEmitter
                     throw new global::System.ArgumentNullException(nameof(response));
                 }
 
-                var error = await CreateErrorAsync(response, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
+                var error = await CreateErrorAsync(response, response.RequestMessage, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
                 if (error != null)
                 {
                     throw error;
@@ -65,10 +67,11 @@ internal static class HttpEmitter
 
             {{CreateExceptionAsync(context)}}/// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
             /// <param name="response">The response.</param>
+            /// <param name="request">The request that got it, for what the exception records of it; null when it is not known.</param>
             /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
             /// <param name="innerException">The HTTP client's own exception for the response, or null.</param>
             /// <param name="cancellationToken">Cancels reading the body.</param>
-            internal static async global::System.Threading.Tasks.Task<{{context.Nullable(context.ExceptionType)}}> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, {{context.Nullable("global::System.Exception")}} innerException, global::System.Threading.CancellationToken cancellationToken)
+            internal static async global::System.Threading.Tasks.Task<{{context.Nullable(context.ExceptionType)}}> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, {{context.Nullable("global::System.Net.Http.HttpRequestMessage")}} request, bool sharedRead, {{context.Nullable("global::System.Exception")}} innerException, global::System.Threading.CancellationToken cancellationToken)
             {
                 var statusCode = (int)response.StatusCode;
                 if (statusCode >= 100 && statusCode < 400)
@@ -80,8 +83,12 @@ internal static class HttpEmitter
                     ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
                     : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
                 var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
-                return CreateException(classification, body, innerException);
+                var exception = CreateException(classification, body, innerException);
+                RecordRequest(exception, request);
+                return exception;
             }
+
+            {{RecordRequest(context)}}
 
             /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
             /// <remarks>
@@ -241,10 +248,78 @@ internal static class HttpEmitter
             private static async global::System.Threading.Tasks.Task<{{exception}}> CreateExceptionKeepingBodyAsync(global::System.Net.Http.HttpResponseMessage response)
             {
                 var body = await ReadBodyKeepingItAsync(response, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
-                return CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
+                var exception = CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
+                RecordRequest(exception, response.RequestMessage);
+                return exception;
             }
 
 
+            """;
+    }
+
+    /// <summary>
+    /// <c>RecordRequest</c> and its helpers: what the exception keeps of the request, read here because only this part of the
+    /// classifier may name System.Net.Http (the exception exists without it).
+    /// </summary>
+    private static string RecordRequest(EmitContext context)
+    {
+        var n = context.Nullable("string");
+        var headers = context.Spec.RequestHeaders;
+        var values = string.Concat(headers.Select(h => $", FirstValue(request, {CSharpText.Literal(h.Name)})"));
+        // Two line breaks: one ends PathOf's closing brace, the other leaves a blank line before this method.
+        var firstValue = headers.IsEmpty ? string.Empty : $$"""
+
+
+            /// <summary>The first value of a request header; null when the request does not have it.</summary>
+            private static {{n}} FirstValue(global::System.Net.Http.HttpRequestMessage request, string name)
+            {
+                global::System.Collections.Generic.IEnumerable<string>{{(context.Capabilities.SupportsNullable ? "?" : string.Empty)}} values;
+                if (request.Headers.TryGetValues(name, out values))
+                {
+                    foreach (var value in values)
+                    {
+                        return value;
+                    }
+                }
+
+                return null;
+            }
+            """;
+        return $$"""
+            /// <summary>
+            /// Records on <paramref name="exception"/> what is safe to keep of the request: its method, the path of its URI and the
+            /// request headers the spec lists. Never the query (it can carry secrets) nor any other header, such as Authorization.
+            /// </summary>
+            /// <param name="exception">The exception for the response.</param>
+            /// <param name="request">The request, or null when it is not known (the exception then records nothing).</param>
+            internal static void RecordRequest({{context.ExceptionType}} exception, {{context.Nullable("global::System.Net.Http.HttpRequestMessage")}} request)
+            {
+                if (request == null)
+                {
+                    return;
+                }
+
+                exception.RecordRequest(request.Method.Method, PathOf(request.RequestUri){{values}});
+            }
+
+            /// <summary>The path of a request URI, such as "/api.xro/2.0/Invoices", without its query or fragment; null for none.</summary>
+            private static {{n}} PathOf({{context.Nullable("global::System.Uri")}} uri)
+            {
+                if (uri == null)
+                {
+                    return null;
+                }
+
+                if (uri.IsAbsoluteUri)
+                {
+                    return uri.AbsolutePath;
+                }
+
+                // A relative URI (a request not sent through HttpClient) has no AbsolutePath: cut its text before the query.
+                var text = uri.OriginalString;
+                var end = text.IndexOfAny(new[] { '?', '#' });
+                return end < 0 ? text : text.Substring(0, end);
+            }{{firstValue}}
             """;
     }
 
@@ -294,7 +369,8 @@ internal static class HttpEmitter
                 using (response)
                 {
                     // Created here and thrown once: every rethrow through an async method costs a stack trace.
-                    error = await {{context.ClassifierType}}.CreateErrorAsync(response, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
+                    // The response names its request where the transport set it; the request in hand is the same one otherwise.
+                    error = await {{context.ClassifierType}}.CreateErrorAsync(response, response.RequestMessage ?? request, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
                 }
 
                 // Not null: CreateErrorAsync gives an exception for every status that gets here.

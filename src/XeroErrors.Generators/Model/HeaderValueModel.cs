@@ -5,4 +5,5 @@ namespace XeroErrors.Generators.Model;
 /// <param name="Member">The enum member it maps to.</param>
 /// <param name="Description">The spec's words for it, for the member's docs.</param>
 /// <param name="Transient">False when a response carrying this value must not be retried.</param>
-internal sealed record HeaderValueModel(string Value, string Member, string? Description, bool? Transient);
+/// <param name="Message">What the exception message says after the summary when a response carries this value, such as "minute limit"; null for nothing.</param>
+internal sealed record HeaderValueModel(string Value, string Member, string? Description, bool? Transient, string? Message = null);

@@ -470,6 +470,7 @@ internal sealed partial class SpecParser
         "Message", "Data", "Source", "HelpLink", "HResult", "InnerException", "StackTrace", "TargetSite",
         "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
         "MaxResponseBodyLength", "MaxDetailsLength", "MaxItems", "Truncate", "BuildMessage", "Empty",
+        "RequestMethod", "RequestPath", "RecordRequest", "DescribeRequest", "BuildAdvice", "FormatWait", "AppendUnit",
     };
 
     private static readonly System.Lazy<(List<RawShape> Shapes, List<(RecordModel Model, YamlNode? Node)> Records)> BuiltIns = new(LoadBuiltIns);

@@ -160,6 +160,11 @@ internal sealed partial class SpecParser
         // Entries and headers that break a cross-entry rule are left out, so what is generated still compiles.
         var (rejectedResponses, rejectedHeaders) = new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
         var (shapes, records, message) = ResolveBodies(rootMap, responses, headers.Where(h => !rejectedHeaders.Contains(h)).ToList());
+        var requestHeaders = new RequestHeaderRules(_path, prefix, _diagnostics).Check(
+            ReadRequestHeaders(rootMap),
+            headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model),
+            shapes.SelectMany(s => s.Fields).Select(f => f.Property),
+            responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.Name));
         return new SpecModel(
             ns,
             prefix,
@@ -169,6 +174,7 @@ internal sealed partial class SpecParser
             shapes.ToEquatableArray(),
             records.ToEquatableArray(),
             message.ToEquatableArray(),
+            requestHeaders.ToEquatableArray(),
             SpecFingerprint.Of(rootMap));
     }
 
@@ -443,6 +449,14 @@ internal sealed partial class SpecParser
             var member = ReadText(map, "member");
             var description = ReadText(map, "description");
             var transient = ReadBoolean(map, "transient");
+            var message = ReadText(map, "message");
+            if (message is not null && message.Trim().Length == 0)
+            {
+                Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "message")!), label, "a value's 'message:' is blank; write what the exception message says for it, for example 'message: minute limit', or leave it out");
+                ok = false;
+                continue;
+            }
+
             if (value is null || value.Length == 0)
             {
                 Report(DiagnosticDescriptors.InvalidHeader, Loc(Find(map, "value") ?? map), label, "a value has no 'value:' (the header text to recognise)");
@@ -471,10 +485,64 @@ internal sealed partial class SpecParser
                 continue;
             }
 
-            values.Add(new HeaderValueModel(value, member, description, transient));
+            values.Add(new HeaderValueModel(value, member, description, transient, message?.Trim()));
         }
 
         return values.ToEquatableArray();
+    }
+
+    /// <summary>The items of <c>request_headers:</c> that have a valid name and property; the rules across items are <see cref="RequestHeaderRules"/>'s.</summary>
+    private List<RawRequestHeader> ReadRequestHeaders(YamlMappingNode root)
+    {
+        var result = new List<RawRequestHeader>();
+        var node = Find(root, "request_headers");
+        if (node is null || IsNullNode(node))
+        {
+            return result;
+        }
+
+        if (node is not YamlSequenceNode sequence)
+        {
+            Report(DiagnosticDescriptors.InvalidValue, Loc(node), "request_headers", YamlNodes.Describe(node), "a sequence of request header definitions");
+            return result;
+        }
+
+        var index = 0;
+        foreach (var item in sequence.Children)
+        {
+            index++;
+            if (item is not YamlMappingNode map)
+            {
+                Report(DiagnosticDescriptors.InvalidRequestHeader, Loc(item), $"#{index}", $"it is a {YamlNodes.Describe(item)}; write '- name: ...' with 'property:'");
+                continue;
+            }
+
+            CheckKeys(map, SpecKeys.RequestHeader, $"request header #{index}");
+            var name = ReadText(map, "name");
+            var property = ReadText(map, "property");
+            var description = ReadText(map, "description");
+            ReadText(map, "source");
+            var label = name is null ? $"#{index}" : $"'{YamlNodes.Quote(name)}'";
+            var ok = true;
+            if (name is null || !Identifiers.IsHttpToken(name))
+            {
+                Report(DiagnosticDescriptors.InvalidRequestHeader, Loc(Find(map, "name") ?? map), label, name is null ? "'name' is missing; add the HTTP header name, for example 'name: xero-tenant-id'" : "'name' is not an HTTP header name (letters, digits and !#$%&'*+-.^_`|~ only)");
+                ok = false;
+            }
+
+            if (property is null || !Identifiers.IsValid(property) || Identifiers.IsKeyword(property))
+            {
+                Report(DiagnosticDescriptors.InvalidRequestHeader, Loc(Find(map, "property") ?? map), label, property is null ? "'property' is missing; add the C# property name, for example 'property: TenantId'" : $"'property: {YamlNodes.Quote(property)}' is not a valid C# identifier");
+                ok = false;
+            }
+
+            if (ok)
+            {
+                result.Add(new RawRequestHeader(new RequestHeaderModel(name!, property!, description), map, Find(map, "name")!, Find(map, "property")!));
+            }
+        }
+
+        return result;
     }
 
     private List<RawResponse>? ReadResponses(YamlMappingNode root)

@@ -16,7 +16,7 @@ internal sealed class SpecRules
     private static readonly string[] ReservedNames = { "Unknown", "Api", "value__" };
 
     /// <summary>Members of the classification and exception types that a header property must not shadow.</summary>
-    private static readonly string[] ReservedProperties =
+    internal static readonly string[] ReservedProperties =
     {
         "Kind", "StatusCode", "IsSuccess", "IsTransient", "ResponseBody", "Summary", "Classification",
         "Message", "Data", "Source", "HelpLink", "HResult", "InnerException", "StackTrace", "TargetSite",
@@ -24,6 +24,7 @@ internal sealed class SpecRules
         "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
         "Headers", "IsError", "Reader", "FromPairs", "FromHttpHeaders", "MaxResponseBodyLength", "MaxDetailsLength",
         "MaxDelaySeconds", "Truncate", "BuildMessage", "ParseInt", "ParseDelay", "TryParseHttpDate", "Build", "Add",
+        "RequestMethod", "RequestPath", "RecordRequest", "DescribeRequest", "BuildAdvice", "FormatWait", "AppendUnit",
     };
 
     private readonly string _path;

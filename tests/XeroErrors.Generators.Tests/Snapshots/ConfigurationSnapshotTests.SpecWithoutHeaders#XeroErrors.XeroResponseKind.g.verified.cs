@@ -3,7 +3,7 @@
 #nullable enable
 
 // This assembly holds the public types of this spec: a project that references it uses them instead of generating its own.
-[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero de21ff3660696a06ee27e3c875c4a6e4")]
+[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero 817d5efafb2419d671ff16468c48388b")]
 
 namespace XeroErrors
 {

@@ -32,7 +32,7 @@ namespace XeroErrors
                 return;
             }
 
-            var error = await CreateErrorAsync(response, sharedRead: true, call.Exception, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
+            var error = await CreateErrorAsync(response, response.RequestMessage ?? call.HttpRequestMessage, sharedRead: true, call.Exception, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
             if (error != null)
             {
                 throw error;

@@ -8,7 +8,7 @@ namespace XeroErrors
     /// An error response from the Xero API: status, kind, body and headers as properties.
     /// </summary>
     /// <remarks>
-    /// Built from the response alone: nothing of the request (its Authorization header, token or query string) is kept, so the exception is safe to log.
+    /// Of the request it keeps only the method, the path and the request headers the spec lists, and only when created from an HttpResponseMessage that has its request: never the query string, the Authorization header or the token, so the exception is safe to log.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroApiException : global::System.Exception
@@ -185,6 +185,79 @@ namespace XeroErrors
         /// </remarks>
         public string? CorrelationId => Headers.CorrelationId;
 
+        /// <summary>The method of the request that got the response, such as "GET"; null when the exception was not created from an HttpResponseMessage that has its request.</summary>
+        public string? RequestMethod { get; private set; }
+
+        /// <summary>
+        /// The path of the request's URI, such as "/api.xro/2.0/Invoices": never its query, which can carry secrets; null when the exception was not created from an HttpResponseMessage that has its request.
+        /// </summary>
+        public string? RequestPath { get; private set; }
+
+        /// <summary>
+        /// The organisation (tenant) the request was made for, which tells apart the organisations of one connection. From the xero-tenant-id request header.
+        /// </summary>
+        /// <remarks>
+        /// Null when the request did not have the header, or when the exception was not created from an HttpResponseMessage that has its request.
+        /// </remarks>
+        public string? TenantId { get; private set; }
+
+        /// <summary>Records what is safe to keep of the request that got the response.</summary>
+        /// <param name="requestMethod">The request's method.</param>
+        /// <param name="requestPath">The path of the request's URI, without its query.</param>
+        /// <param name="tenantId">The first value of the xero-tenant-id request header, or null.</param>
+        internal void RecordRequest(string? requestMethod, string? requestPath, string? tenantId)
+        {
+            RequestMethod = requestMethod;
+            RequestPath = requestPath;
+            TenantId = tenantId;
+        }
+
+        /// <summary>
+        /// The exception as text, as <see cref="global::System.Exception.ToString"/> gives it, with the request that got the response
+        /// on the line after the message when it is known: its method, path and the request headers the spec lists.
+        /// </summary>
+        /// <returns>The text.</returns>
+        public override string ToString()
+        {
+            var text = base.ToString();
+            var request = DescribeRequest();
+            if (request == null)
+            {
+                return text;
+            }
+
+            // Exception.ToString starts with the type and the message: the request belongs right below them, above the stack.
+            var head = GetType().ToString() + ": " + Message;
+            return text.StartsWith(head, global::System.StringComparison.Ordinal)
+                ? head + global::System.Environment.NewLine + request + text.Substring(head.Length)
+                : text + global::System.Environment.NewLine + request;
+        }
+
+        /// <summary>The request as one line, such as "Request: GET /api.xro/2.0/Invoices"; null when it is not known.</summary>
+        private string? DescribeRequest()
+        {
+            if (RequestMethod == null && RequestPath == null)
+            {
+                return null;
+            }
+
+            var builder = new global::System.Text.StringBuilder("Request: ");
+            builder.Append(RequestMethod).Append(' ').Append(RequestPath);
+
+            var listed = 0;
+            if (TenantId != null)
+            {
+                builder.Append(listed++ == 0 ? " (" : ", ").Append("xero-tenant-id: ").Append(TenantId);
+            }
+
+            if (listed > 0)
+            {
+                builder.Append(')');
+            }
+
+            return builder.ToString();
+        }
+
         private static XeroApiException? FindWithin(global::System.Exception? exception, int depth)
         {
             // A chain is short; the bound only keeps a self-referencing one from recursing for ever.
@@ -234,7 +307,14 @@ namespace XeroErrors
             var builder = new global::System.Text.StringBuilder();
             builder.Append("Xero API responded ");
             builder.Append(classification.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            builder.Append(' ').Append(classification.Summary).Append('.');
+            builder.Append(' ').Append(classification.Summary);
+            var advice = BuildAdvice(classification);
+            if (advice != null)
+            {
+                builder.Append(": ").Append(advice);
+            }
+
+            builder.Append('.');
             if (!string.IsNullOrEmpty(details))
             {
                 builder.Append(' ').Append(Truncate(details, MaxDetailsLength));
@@ -256,6 +336,81 @@ namespace XeroErrors
             }
 
             return builder.ToString();
+        }
+
+        /// <summary>
+        /// What the message says after the summary, such as "minute limit; retry after 5 s": the spec's words for the header
+        /// values the response carries, then the wait <see cref="RetryAfter"/> advises; null when there is neither.
+        /// </summary>
+        private static string? BuildAdvice(XeroResponseClassification classification)
+        {
+            string? reason = null;
+            switch (classification.Headers.RateLimitProblem)
+            {
+                case XeroRateLimitProblem.Minute:
+                    reason = "minute limit";
+                    break;
+                case XeroRateLimitProblem.Day:
+                    reason = "day limit";
+                    break;
+                case XeroRateLimitProblem.AppMinute:
+                    reason = "app minute limit";
+                    break;
+            }
+
+            if (classification.RetryAfter == null)
+            {
+                return reason;
+            }
+
+            // A kind that is not transient is not retried by the retry helpers: the wait is still worth saying (it is what the
+            // response advised), but as a wait for a person, not as a cue for a retry loop.
+            var wait = classification.IsTransient
+                ? "retry after " + FormatWait(classification.RetryAfter.Value)
+                : "not transient, wait " + FormatWait(classification.RetryAfter.Value) + " before retrying";
+            return reason == null ? wait : reason + "; " + wait;
+        }
+
+        /// <summary>A wait as a person reads it, the same in every culture: "5 s", "1 minute", "10 hours", "1 hour 30 minutes", "2 minutes 5 s".</summary>
+        private static string FormatWait(global::System.TimeSpan wait)
+        {
+            // Whole seconds, rounded up: a wait said shorter than advised would bring the caller back too early.
+            var seconds = wait.Ticks <= 0 ? 0 : (wait.Ticks / global::System.TimeSpan.TicksPerSecond) + (wait.Ticks % global::System.TimeSpan.TicksPerSecond == 0 ? 0 : 1);
+            if (seconds < 60)
+            {
+                return seconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " s";
+            }
+
+            var builder = new global::System.Text.StringBuilder();
+            AppendUnit(builder, seconds / 86400, "day");
+            AppendUnit(builder, seconds / 3600 % 24, "hour");
+            AppendUnit(builder, seconds / 60 % 60, "minute");
+            if (seconds % 60 != 0)
+            {
+                builder.Append(' ').Append((seconds % 60).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" s");
+            }
+
+            return builder.ToString();
+        }
+
+        /// <summary>Appends "3 hours" (or "1 hour") after what is there; nothing for zero.</summary>
+        private static void AppendUnit(global::System.Text.StringBuilder builder, long count, string unit)
+        {
+            if (count == 0)
+            {
+                return;
+            }
+
+            if (builder.Length > 0)
+            {
+                builder.Append(' ');
+            }
+
+            builder.Append(count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(unit);
+            if (count != 1)
+            {
+                builder.Append('s');
+            }
         }
     }
 }

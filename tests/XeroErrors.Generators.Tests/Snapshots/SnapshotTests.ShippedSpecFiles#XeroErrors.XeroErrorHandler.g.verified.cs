@@ -43,7 +43,8 @@ namespace XeroErrors
             using (response)
             {
                 // Created here and thrown once: every rethrow through an async method costs a stack trace.
-                error = await XeroResponseClassifier.CreateErrorAsync(response, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
+                // The response names its request where the transport set it; the request in hand is the same one otherwise.
+                error = await XeroResponseClassifier.CreateErrorAsync(response, response.RequestMessage ?? request, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
             }
 
             // Not null: CreateErrorAsync gives an exception for every status that gets here.

@@ -51,7 +51,7 @@ namespace XeroErrors
                 throw new global::System.ArgumentNullException(nameof(response));
             }
 
-            var error = await CreateErrorAsync(response, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
+            var error = await CreateErrorAsync(response, response.RequestMessage, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
             if (error != null)
             {
                 throw error;
@@ -88,15 +88,18 @@ namespace XeroErrors
         private static async global::System.Threading.Tasks.Task<global::System.Exception?> CreateExceptionKeepingBodyAsync(global::System.Net.Http.HttpResponseMessage response)
         {
             var body = await ReadBodyKeepingItAsync(response, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
-            return CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
+            var exception = CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
+            RecordRequest(exception, response.RequestMessage);
+            return exception;
         }
 
         /// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
         /// <param name="response">The response.</param>
+        /// <param name="request">The request that got it, for what the exception records of it; null when it is not known.</param>
         /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
         /// <param name="innerException">The HTTP client's own exception for the response, or null.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
-        internal static async global::System.Threading.Tasks.Task<XeroApiException?> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, bool sharedRead, global::System.Exception? innerException, global::System.Threading.CancellationToken cancellationToken)
+        internal static async global::System.Threading.Tasks.Task<XeroApiException?> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpRequestMessage? request, bool sharedRead, global::System.Exception? innerException, global::System.Threading.CancellationToken cancellationToken)
         {
             var statusCode = (int)response.StatusCode;
             if (statusCode >= 100 && statusCode < 400)
@@ -108,7 +111,59 @@ namespace XeroErrors
                 ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
                 : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
             var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
-            return CreateException(classification, body, innerException);
+            var exception = CreateException(classification, body, innerException);
+            RecordRequest(exception, request);
+            return exception;
+        }
+
+        /// <summary>
+        /// Records on <paramref name="exception"/> what is safe to keep of the request: its method, the path of its URI and the
+        /// request headers the spec lists. Never the query (it can carry secrets) nor any other header, such as Authorization.
+        /// </summary>
+        /// <param name="exception">The exception for the response.</param>
+        /// <param name="request">The request, or null when it is not known (the exception then records nothing).</param>
+        internal static void RecordRequest(XeroApiException exception, global::System.Net.Http.HttpRequestMessage? request)
+        {
+            if (request == null)
+            {
+                return;
+            }
+
+            exception.RecordRequest(request.Method.Method, PathOf(request.RequestUri), FirstValue(request, "xero-tenant-id"));
+        }
+
+        /// <summary>The path of a request URI, such as "/api.xro/2.0/Invoices", without its query or fragment; null for none.</summary>
+        private static string? PathOf(global::System.Uri? uri)
+        {
+            if (uri == null)
+            {
+                return null;
+            }
+
+            if (uri.IsAbsoluteUri)
+            {
+                return uri.AbsolutePath;
+            }
+
+            // A relative URI (a request not sent through HttpClient) has no AbsolutePath: cut its text before the query.
+            var text = uri.OriginalString;
+            var end = text.IndexOfAny(new[] { '?', '#' });
+            return end < 0 ? text : text.Substring(0, end);
+        }
+
+        /// <summary>The first value of a request header; null when the request does not have it.</summary>
+        private static string? FirstValue(global::System.Net.Http.HttpRequestMessage request, string name)
+        {
+            global::System.Collections.Generic.IEnumerable<string>? values;
+            if (request.Headers.TryGetValues(name, out values))
+            {
+                foreach (var value in values)
+                {
+                    return value;
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>

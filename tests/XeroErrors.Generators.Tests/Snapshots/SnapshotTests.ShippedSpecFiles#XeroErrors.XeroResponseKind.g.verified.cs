@@ -3,7 +3,7 @@
 #nullable enable
 
 // This assembly holds the public types of this spec: a project that references it uses them instead of generating its own.
-[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero 3a0bbdd7fba16af23455287c3b2e2e1a")]
+[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero a8a85071cbd7ef41c704235c31833aea")]
 
 namespace XeroErrors
 {
