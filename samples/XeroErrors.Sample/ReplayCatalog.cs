@@ -5,15 +5,15 @@ namespace XeroErrors.Sample;
 
 /// <summary>
 /// The responses the sample replays, in the order the client asks for them: every response of the
-/// Projects API's "HTTP Response Codes &amp; Errors" table (the seed document), the OAuth 2.0 forms
-/// that spec/errors.yaml adds, and one status the spec does not list.
+/// "HTTP Response Codes &amp; Errors" table of Xero's documentation for the Projects API, the OAuth 2.0
+/// forms that spec/errors.yaml adds, and one status the spec does not list.
 /// </summary>
 internal static class ReplayCatalog
 {
     /// <summary>Every replayed response; the one place to add or change one.</summary>
     public static IReadOnlyList<ReplayResponse> All { get; } =
     [
-        // The seed document's table.
+        // The table of Xero's HTTP response codes page for the Projects API.
         new("/projects", 200, XeroResponseKind.Ok) { Body = ProjectsPage, Headers = CallsLeft(59, 4999, 9999) },
         new("/projects/created", 201, XeroResponseKind.Created) { Body = CreatedProject, Headers = CallsLeft(58, 4998, 9998) },
         new("/projects/no-content", 204, XeroResponseKind.NoContent) { Headers = CallsLeft(57, 4997, 9997) },
@@ -26,7 +26,7 @@ internal static class ReplayCatalog
         new("/unavailable", 503, XeroResponseKind.NotAvailable) { Body = "The Xero API is temporarily unavailable", ContentType = ReplayResponse.PlainText },
         new("/organisation-offline", 503, XeroResponseKind.OrganisationOffline) { Body = "The Organisation is offline", ContentType = ReplayResponse.PlainText },
 
-        // The OAuth 2.0 API's forms, which the spec adds to the seed.
+        // The OAuth 2.0 API's forms, which the spec adds to that table.
         new("/rate-limit/minute", 429, XeroResponseKind.RateLimitExceeded) { Headers = [.. CallsLeft(0, 4940, 9940), Header("X-Rate-Limit-Problem", "minute"), Header("Retry-After", "30")] },
         new("/rate-limit/day", 429, XeroResponseKind.RateLimitExceeded) { Headers = [.. CallsLeft(60, 0, 9939), Header("X-Rate-Limit-Problem", "day"), Header("Retry-After", "86400")] },
         new("/forbidden", 403, XeroResponseKind.Forbidden) { Body = Problem("Forbidden", 403, "AuthenticationUnsuccessful") },
@@ -42,7 +42,7 @@ internal static class ReplayCatalog
     private const string CreatedProject =
         """{"projectId":"b021e7b2-4bd2-4d2b-9a6c-3a9c2e5f7d10","name":"New Bathroom","currencyCode":"AUD","status":"INPROGRESS"}""";
 
-    /// <summary>The seed document's 400 example, verbatim.</summary>
+    /// <summary>The 400 example of Xero's HTTP response codes page for the Projects API, verbatim.</summary>
     private const string ModelStateExample = """
         {
           "message": "The request is invalid.",
