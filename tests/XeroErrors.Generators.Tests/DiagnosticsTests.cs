@@ -103,6 +103,95 @@ public class DiagnosticsTests
     }
 
     [Theory]
+    [InlineData("responses:\n  - name: A\n    status: 503\n    summary: S\n    retries: { after: 5 }\n", "retries", "retry")]
+    [InlineData("bodys: []\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", "bodys", "bodies")]
+    [InlineData("responses:\n  - name: A\n    status: 503\n    summary: S\n    retry: { trasnient: true }\n", "trasnient", "transient")]
+    [InlineData("responses:\n  - name: A\n    status: 503\n    summary: S\n    Default: true\n", "Default", "default")]
+    [InlineData("responses:\n  - name: A\n    status: 503\n    summary: S\n    match: { header_values: [] }\n", "header_values", "header-values")]
+    public void AnUnknownKeySuggestsTheKnownKeyItIsNear(string spec, string key, string meant)
+    {
+        var warning = Assert.Single(GeneratorHarness.Run(spec).Diagnostics, d => d.Id == "XERR100");
+
+        Assert.Contains($"The key '{key}' is not known in ", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains($"and is ignored. Did you mean '{meant}'? Allowed keys: ", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AMisspeltEntryKeyGetsTheWholeMessageTheDocsShow()
+    {
+        const string spec = "responses:\n  - name: OrganisationOffline\n    status: 503\n    summary: Organisation Offline\n    retries:\n      transient: true\n      after: 300\n";
+
+        var warning = Assert.Single(GeneratorHarness.Run(spec).Diagnostics);
+
+        Assert.Equal((5, 5), (warning.Location.GetLineSpan().StartLinePosition.Line + 1, warning.Location.GetLineSpan().StartLinePosition.Character + 1));
+        Assert.Equal(
+            "The key 'retries' is not known in entry 'OrganisationOffline' and is ignored. Did you mean 'retry'? Allowed keys: name, status, summary, description, notes, example, source, match, default, body, retry.",
+            warning.GetMessage());
+    }
+
+    [Theory]
+    [InlineData("responses:\n  - name: A\n    status: 503\n    summary: S\n    retry: { delay: 300 }\n")] // a synonym, not a typo: 'after'
+    [InlineData("colour: blue\nresponses:\n  - name: A\n    status: 404\n    summary: S\n")]
+    [InlineData("responses:\n  - name: A\n    status: 404\n    summary: S\n    namespace: X\n")] // starts like 'name', but is another word
+    [InlineData("responses:\n  - name: A\n    status: 404\n    summary: S\n    on: entry\n")] // a key of body fields, and no misspelling of an entry's key
+    public void AnUnknownKeyFarFromEveryKnownKeySuggestsNothing(string spec)
+    {
+        var warning = Assert.Single(GeneratorHarness.Run(spec).Diagnostics, d => d.Id == "XERR100");
+
+        Assert.DoesNotContain("Did you mean", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Contains("and is ignored. Allowed keys: ", warning.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ASecondEntryOfAStatusNamesTheEntryToMarkAsTheDefault()
+    {
+        // A 409 entry told apart by its body, added after the existing Conflict: Conflict is the one to make the default.
+        const string spec = "responses:\n  - name: Conflict\n    status: 409\n    summary: Conflict\n  - name: DuplicateStatement\n    status: 409\n    summary: Duplicate Statement\n    match:\n      body: [\"duplicate-statement\"]\n";
+
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Equal(["XERR011", "XERR013"], run.Diagnostics.Select(d => d.Id).Order());
+        var noMatch = Assert.Single(run.Diagnostics, d => d.Id == "XERR013");
+        Assert.Equal(2, noMatch.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal(
+            "'Conflict' shares status 409 with other entries but has no 'match' and is not the default, so it can never be chosen. It is the only entry of status 409 without a 'match': mark it 'default: true', to choose it when no 'match' hits.",
+            noMatch.GetMessage());
+        Assert.Equal(
+            "Status 409 is shared by Conflict, DuplicateStatement but none is marked 'default: true'. 'Conflict' is the only one without a 'match': mark it 'default: true', to choose it when no 'match' hits.",
+            Assert.Single(run.Diagnostics, d => d.Id == "XERR011").GetMessage());
+        Assert.Empty(run.CompilationProblems());
+    }
+
+    [Fact]
+    public void TwoEntriesOfAStatusWithoutMatchesMakeTheFirstTheDefaultAndTheOtherNeedAMatch()
+    {
+        const string spec = "responses:\n  - name: Conflict\n    status: 409\n    summary: Conflict\n  - name: DuplicateStatement\n    status: 409\n    summary: Duplicate Statement\n";
+
+        var run = GeneratorHarness.Run(spec);
+
+        Assert.Equal(
+            "Status 409 is shared by Conflict, DuplicateStatement but none is marked 'default: true'. Mark 'Conflict' 'default: true', to choose it when no 'match' hits, and give 'DuplicateStatement' a 'match'.",
+            Assert.Single(run.Diagnostics, d => d.Id == "XERR011").GetMessage());
+        var messages = run.Diagnostics.Where(d => d.Id == "XERR013").Select(d => d.GetMessage()).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.EndsWith("can never be chosen. Mark it 'default: true', to choose it when no 'match' hits, and give 'DuplicateStatement' a 'match'.", messages[0], StringComparison.Ordinal);
+        Assert.StartsWith("'DuplicateStatement' shares status 409", messages[1], StringComparison.Ordinal);
+        Assert.EndsWith("can never be chosen. Add 'match: { body: [...] }' or 'match: { headers: [...] }', and mark 'Conflict' 'default: true'.", messages[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AnEntryWithoutAMatchBesideADefaultIsToldToAddAMatch()
+    {
+        const string spec = "responses:\n  - name: Conflict\n    status: 409\n    summary: Conflict\n    default: true\n  - name: DuplicateStatement\n    status: 409\n    summary: Duplicate Statement\n";
+
+        var run = GeneratorHarness.Run(spec);
+
+        var noMatch = Assert.Single(run.Diagnostics);
+        Assert.Equal("XERR013", noMatch.Id);
+        Assert.EndsWith("can never be chosen. Add 'match: { body: [...] }' or 'match: { headers: [...] }'.", noMatch.GetMessage(), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("\n")] // the line removed: the entries fall under the key before them
     [InlineData("\nerrors:\n")] // the key misspelt: an unknown key, but it is the missing one
     public void ResponsesWithoutTheirKeyGiveOneXerr003AndNothingElse(string replacement)

@@ -56,7 +56,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SharedStatusWithoutDefault = Error(
         "XERR011", "A shared status has no default entry",
-        "Status {0} is shared by {1} but none is marked 'default: true'. Mark the entry to choose when no 'match' hits.");
+        "Status {0} is shared by {1} but none is marked 'default: true'. {2}");
 
     public static readonly DiagnosticDescriptor SharedStatusWithSeveralDefaults = Error(
         "XERR012", "A shared status has several default entries",
@@ -64,7 +64,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor SharedStatusWithoutMatch = Error(
         "XERR013", "An entry of a shared status has no match",
-        "'{0}' shares status {1} with other entries but has no 'match' and is not the default, so it can never be chosen. Add 'match: {{ body: [...] }}' or 'match: {{ headers: [...] }}'.");
+        "'{0}' shares status {1} with other entries but has no 'match' and is not the default, so it can never be chosen. {2}");
 
     public static readonly DiagnosticDescriptor DuplicateBodyMarker = Error(
         "XERR014", "A match is used by two entries of one status",
@@ -116,7 +116,7 @@ internal static class DiagnosticDescriptors
 
     public static readonly DiagnosticDescriptor UnknownKey = Warning(
         "XERR100", "Unknown key in the spec",
-        "The key '{0}' is not known in {1} and is ignored. Allowed keys: {2}.");
+        "The key '{0}' is not known in {1} and is ignored.{2} Allowed keys: {3}.");
 
     public static readonly DiagnosticDescriptor SuccessEntryWithRetryOrMatch = Warning(
         "XERR101", "A 2xx entry has retry, body or a body match",

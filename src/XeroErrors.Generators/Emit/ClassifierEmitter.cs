@@ -320,9 +320,10 @@ internal static class ClassifierEmitter
         }
     }
 
-    private static bool IsTransientStatus(int status) => status == 408 || status == 429 || (status >= 500 && status <= 599);
+    /// <summary>Whether an entry without <c>retry.transient</c> is transient on <paramref name="status"/>: 408, 429 and 5xx.</summary>
+    internal static bool IsTransientStatus(int status) => status == 408 || status == 429 || (status >= 500 && status <= 599);
 
-    private static bool IsSuccess(int status) => status >= 200 && status <= 299;
+    internal static bool IsSuccess(int status) => status >= 200 && status <= 299;
 
     /// <summary>Entries per status, statuses ascending, entries in spec order.</summary>
     internal static SortedDictionary<int, List<ResponseModel>> ByStatus(SpecModel spec)

@@ -534,7 +534,7 @@ internal static class ExceptionsEmitter
         var n = context.Nullable("string");
         var e = context.Nullable("global::System.Exception");
         var type = context.ExceptionTypeOf(entry);
-        ResponseDocs.Write(writer, entry, $"Thrown for responses classified as <see cref=\"{context.KindType}.{entry.Name}\"/>.");
+        ResponseDocs.Write(writer, context, entry, $"Thrown for responses classified as <see cref=\"{context.KindType}.{entry.Name}\"/>.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} class {type} : {context.ExceptionType}");
         if (context.HasShapes)

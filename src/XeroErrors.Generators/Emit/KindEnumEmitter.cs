@@ -16,14 +16,14 @@ internal static class KindEnumEmitter
             $"Use {CSharpText.Cref(context.ClassifierType + ".Classify(int, string)")} to tell which kind a response is.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} enum {context.KindType}");
-        DocComment.Text(writer, "A status the spec does not list.");
+        DocComment.Text(writer, "A status the spec does not list. " + RetryAdvice.Unknown);
         writer.WriteLine("Unknown = 0,");
         var value = 0;
         foreach (var response in context.Spec.Responses)
         {
             value++;
             writer.WriteLine();
-            ResponseDocs.Write(writer, response);
+            ResponseDocs.Write(writer, context, response);
             writer.WriteLine($"{response.Name} = {value.ToString(CultureInfo.InvariantCulture)},");
         }
 

@@ -10,22 +10,26 @@ internal static class ResponseDocs
 {
     /// <summary>Writes the summary and remarks of <paramref name="response"/>'s exception or kind member.</summary>
     /// <param name="writer">The writer, at the member's indentation.</param>
+    /// <param name="context">The spec's names and the consumer's capabilities.</param>
     /// <param name="response">The entry whose spec text is written.</param>
     /// <param name="extraSummary">A sentence for the summary, already XML (it may hold a cref); it goes in a paragraph of its own so the IDE does not run it into the description.</param>
-    public static void Write(SourceWriter writer, ResponseModel response, string? extraSummary = null)
+    public static void Write(SourceWriter writer, EmitContext context, ResponseModel response, string? extraSummary = null)
     {
         var statuses = string.Join(", ", response.Statuses.Select(s => s.ToString(CultureInfo.InvariantCulture)));
         writer.WriteLine("/// <summary>");
         writer.WriteLine("/// " + CSharpText.XmlText($"HTTP {statuses} {response.Summary.Trim()}: ") + (response.Description is null ? string.Empty : FirstLine(response.Description)));
         foreach (var line in RestLines(response.Description))
         {
-            writer.WriteLine("/// " + line);
+            writer.WriteLine(DocLine(line));
         }
 
         if (extraSummary is not null)
         {
             writer.WriteLine("/// <para>" + extraSummary + "</para>");
         }
+
+        // In the summary, not the remarks: whether to retry is what a tooltip is read for.
+        writer.WriteLine("/// <para>" + RetryAdvice.Describe(context, response) + "</para>");
 
         writer.WriteLine("/// </summary>");
 
@@ -57,7 +61,7 @@ internal static class ResponseDocs
             writer.WriteLine("/// <para>");
             foreach (var line in paragraph)
             {
-                writer.WriteLine("/// " + line);
+                writer.WriteLine(DocLine(line));
             }
 
             writer.WriteLine("/// </para>");
@@ -65,11 +69,12 @@ internal static class ResponseDocs
 
         if (response.Example is { Length: > 0 })
         {
-            writer.WriteLine("/// <para>Example body:</para>");
+            // "Example", not "Example body": one example text may show several bodies, each with a label.
+            writer.WriteLine("/// <para>Example:</para>");
             writer.WriteLine("/// <code>");
             foreach (var line in CSharpText.DocLines(response.Example))
             {
-                writer.WriteLine("/// " + line);
+                writer.WriteLine(DocLine(line));
             }
 
             writer.WriteLine("/// </code>");
@@ -91,6 +96,9 @@ internal static class ResponseDocs
         var text = "Chosen when " + string.Join(" or ", parts) + " (case-insensitive).";
         return response.IsDefault ? text + " Also chosen when no other entry of its status matches." : text;
     }
+
+    /// <summary>A doc comment line; a blank one without the space, so that no generated line ends in white space.</summary>
+    private static string DocLine(string line) => line.Length == 0 ? "///" : "/// " + line;
 
     private static string FirstLine(string text) => CSharpText.DocLines(text)[0];
 

@@ -885,7 +885,9 @@ internal sealed partial class SpecParser
             if (key is not YamlScalarNode scalar || Array.IndexOf(allowed, scalar.Value) < 0)
             {
                 var text = key is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(key);
-                Report(DiagnosticDescriptors.UnknownKey, Loc(key), text, where, string.Join(", ", allowed));
+                var meant = key is YamlScalarNode typed && typed.Value is { } value ? KeySuggestion.Nearest(value, allowed) : null;
+                var suggestion = meant is null ? string.Empty : $" Did you mean '{meant}'?";
+                Report(DiagnosticDescriptors.UnknownKey, Loc(key), text, where, suggestion, string.Join(", ", allowed));
             }
         }
     }

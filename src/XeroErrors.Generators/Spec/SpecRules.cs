@@ -27,6 +27,9 @@ internal sealed class SpecRules
         "RequestMethod", "RequestPath", "RecordRequest", "DescribeRequest", "BuildAdvice", "FormatWait", "AppendUnit",
     };
 
+    /// <summary>XERR013's fix when the status has its default: the entry needs something to be chosen by.</summary>
+    private const string AddMatch = "Add 'match: { body: [...] }' or 'match: { headers: [...] }'";
+
     private readonly string _path;
     private readonly string _prefix;
     private readonly List<DiagnosticInfo> _diagnostics;
@@ -137,18 +140,19 @@ internal sealed class SpecRules
 
             var names = string.Join(", ", entries.Select(e => e.Name));
             var defaults = entries.Where(e => e.IsDefault).ToList();
+            var unmatched = entries.Where(e => !e.IsDefault && !e.HasMatch).ToList();
             if (defaults.Count == 0)
             {
-                Report(DiagnosticDescriptors.SharedStatusWithoutDefault, StatusNode(entries[entries.Count - 1], pair.Key), status, names);
+                Report(DiagnosticDescriptors.SharedStatusWithoutDefault, StatusNode(entries[entries.Count - 1], pair.Key), status, names, DefaultAdvice(unmatched));
             }
             else if (defaults.Count > 1)
             {
                 Report(DiagnosticDescriptors.SharedStatusWithSeveralDefaults, DefaultNode(defaults[1]), status, string.Join(", ", defaults.Select(d => d.Name)));
             }
 
-            foreach (var entry in entries.Where(e => !e.IsDefault && !e.HasMatch))
+            foreach (var entry in unmatched)
             {
-                Report(DiagnosticDescriptors.SharedStatusWithoutMatch, entry.NameNode, entry.Name, status);
+                Report(DiagnosticDescriptors.SharedStatusWithoutMatch, entry.NameNode, entry.Name, status, MatchAdvice(entry, unmatched, defaults.Count == 0, status));
             }
 
             var markers = new Dictionary<string, RawResponse>(StringComparer.OrdinalIgnoreCase);
@@ -178,6 +182,38 @@ internal sealed class SpecRules
         static bool entry_shares(RawResponse entry, SortedDictionary<int, List<RawResponse>> byStatus) =>
             entry.Statuses.Any(s => byStatus[s.Status].Count > 1);
     }
+
+    /// <summary>
+    /// XERR011's fix for a shared status without a default. An entry without a <c>match</c> can only ever be chosen as
+    /// the default, so when one of them is the only one, it is the entry to mark; when several are, the first (usually
+    /// the entry that was there before the others were added) is, and the others need a match.
+    /// </summary>
+    private static string DefaultAdvice(List<RawResponse> unmatched) => unmatched.Count switch
+    {
+        0 => "Mark the entry to choose when no 'match' hits.",
+        1 => $"'{unmatched[0].Name}' is the only one without a 'match': mark it 'default: true', to choose it when no 'match' hits.",
+        _ => $"Mark '{unmatched[0].Name}' 'default: true', to choose it when no 'match' hits, and give {Names(unmatched.Skip(1))} a 'match'.",
+    };
+
+    /// <summary>XERR013's fix for <paramref name="entry"/>: the default it should become, when nothing else is; else a match.</summary>
+    private static string MatchAdvice(RawResponse entry, List<RawResponse> unmatched, bool noDefault, string status)
+    {
+        if (!noDefault)
+        {
+            return AddMatch + ".";
+        }
+
+        if (ReferenceEquals(entry, unmatched[0]))
+        {
+            return unmatched.Count == 1
+                ? $"It is the only entry of status {status} without a 'match': mark it 'default: true', to choose it when no 'match' hits."
+                : $"Mark it 'default: true', to choose it when no 'match' hits, and give {Names(unmatched.Skip(1))} a 'match'.";
+        }
+
+        return AddMatch + $", and mark '{unmatched[0].Name}' 'default: true'.";
+    }
+
+    private static string Names(IEnumerable<RawResponse> entries) => string.Join(", ", entries.Select(e => "'" + e.Name + "'"));
 
     /// <summary>A success is never retried and its body is never read, so these keys do nothing there.</summary>
     private void CheckSuccessEntries(List<RawResponse> responses)

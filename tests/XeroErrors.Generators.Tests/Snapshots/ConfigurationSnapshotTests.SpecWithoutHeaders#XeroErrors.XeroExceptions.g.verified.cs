@@ -7,16 +7,22 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 400 Bad Request: A bad request or a validation exception has occurred.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.BadRequest"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
-    /// HTTP 400 responses includes a "message" describing the error and a modelState object describing which elements of the request caused the error.
+    /// Read ValidationErrors first: it lists every validation message, with the field it is about where the body names one, whichever Xero API answered (the Accounting API's Elements[].ValidationErrors, the Projects API's modelState, the Payroll APIs' invalidFields, ...). ValidationMessage is the body's own message, and ModelState the Projects API's modelState as it came.
+    /// Xero's HTTP response codes page for the Projects API: 'HTTP 400 responses includes a "message" describing the error and a modelState object describing which elements of the request caused the error.'
     /// </para>
     /// <para>
     /// Chosen when no other entry of its status matches.
     /// </para>
-    /// <para>Example body:</para>
+    /// <para>Example:</para>
     /// <code>
+    /// Accounting API:
+    /// {"ErrorNumber":10,"Type":"ValidationException","Message":"A validation exception occurred","Elements":[{"ValidationErrors":[{"Message":"Email address must be valid"}]}]}
+    ///
+    /// Projects API:
     /// {
     ///   "message": "The request is invalid.",
     ///   "modelState": {
@@ -71,6 +77,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 401 Unauthorized: Invalid authorization credentials or organisation hasn’t been provisioned in Xero Projects.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.Unauthorized"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -121,6 +128,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 404 Not Found: The resource you have specified cannot be found
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotFound"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroNotFoundException : XeroApiException
@@ -151,6 +159,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 500 Internal Error: An unhandled error with the Xero API. Contact the Xero API team if problems persist
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.InternalError"/>.</para>
+    /// <para>Transient: worth retrying; wait what Retry-After says, when the response has it.</para>
     /// </summary>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public class XeroInternalErrorException : XeroApiException
@@ -181,13 +190,14 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 503, 429 Rate Limit Exceeded: The API rate limit for your organisation/application pairing has been exceeded.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.RateLimitExceeded"/>.</para>
+    /// <para>Transient: worth retrying; wait what Retry-After says, when the response has it.</para>
     /// </summary>
     /// <remarks>
     /// <para>
     /// Chosen when the body contains "oauth_problem=rate%20limit%20exceeded" (case-insensitive).
     /// </para>
     /// <para>
-    /// Source: Xero API rate limits: the OAuth 2.0 API answers 429 Too Many Requests with the X-Rate-Limit-Problem and Retry-After headers; the 503 with an oauth_problem=rate%20limit%20exceeded body is the legacy OAuth 1.0a form of the seed's table.
+    /// Source: Xero API rate limits: the OAuth 2.0 API answers 429 Too Many Requests with the X-Rate-Limit-Problem and Retry-After headers; the 503 with an oauth_problem=rate%20limit%20exceeded body is how the retired OAuth 1.0a API answered, as Xero's HTTP response codes page for the Projects API still lists it.
     /// </para>
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
@@ -219,6 +229,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 503 Not Available: API is currently unavailable – typically due to a scheduled outage – try again soon.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotAvailable"/>.</para>
+    /// <para>Transient: worth retrying; wait what Retry-After says, when the response has it.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -257,6 +268,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 503 Organisation Offline: A specific organisation may not be available though the Xero APIs themselves are online. In this instance, the below response will be returned. Typically this situation may occur for several minutes. A retry interval of 5mins or so is recommended.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.OrganisationOffline"/>.</para>
+    /// <para>Transient: worth retrying; wait 5 minutes unless Retry-After says otherwise.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -292,6 +304,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 403 Forbidden: AuthenticationUnsuccessful: the xero-tenant-id header is missing or wrong, or the connection has no access to this organisation.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.Forbidden"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -339,6 +352,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 409 Conflict: The request conflicts with what exists, such as a duplicate statement or an asset type that already exists.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.Conflict"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -374,6 +388,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 413 Payload Too Large: The request is larger than the API accepts, such as a statement over the size limit.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.PayloadTooLarge"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -409,6 +424,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 422 Unprocessable Entity: The request is well formed but its content cannot be processed.
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.UnprocessableEntity"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -444,6 +460,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.NotImplemented"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -479,6 +496,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.PreconditionFailed"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>
@@ -514,6 +532,7 @@ namespace XeroErrors
     /// <summary>
     /// HTTP 400, 401 Token Request Rejected: The OAuth 2.0 token endpoint refused a token request, such as a refresh with an expired, revoked or already used refresh token (invalid_grant) or a wrong client id or secret (invalid_client).
     /// <para>Thrown for responses classified as <see cref="XeroResponseKind.TokenRequestRejected"/>.</para>
+    /// <para>Not transient: retrying the same request will not help.</para>
     /// </summary>
     /// <remarks>
     /// <para>

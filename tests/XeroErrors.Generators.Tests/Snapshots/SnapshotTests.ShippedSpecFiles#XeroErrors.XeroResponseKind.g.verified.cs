@@ -3,7 +3,7 @@
 #nullable enable
 
 // This assembly holds the public types of this spec: a project that references it uses them instead of generating its own.
-[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero a8a85071cbd7ef41c704235c31833aea")]
+[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero f3365b1d5b9609b69370ee6e0a003828")]
 
 namespace XeroErrors
 {
@@ -17,12 +17,13 @@ namespace XeroErrors
     public enum XeroResponseKind
     {
         /// <summary>
-        /// A status the spec does not list.
+        /// A status the spec does not list. Transient for 408, 429 and 5xx; not transient for other statuses.
         /// </summary>
         Unknown = 0,
 
         /// <summary>
         /// HTTP 200 OK: Successful API call.
+        /// <para>Not transient: a success is never retried.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -33,6 +34,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 201 Created: Resource Created.
+        /// <para>Not transient: a success is never retried.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -43,6 +45,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 204 No Content: The server has successfully fulfilled the request and that there is no additional content to send in the response.
+        /// <para>Not transient: a success is never retried.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -53,16 +56,22 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 400 Bad Request: A bad request or a validation exception has occurred.
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
-        /// HTTP 400 responses includes a "message" describing the error and a modelState object describing which elements of the request caused the error.
+        /// Read ValidationErrors first: it lists every validation message, with the field it is about where the body names one, whichever Xero API answered (the Accounting API's Elements[].ValidationErrors, the Projects API's modelState, the Payroll APIs' invalidFields, ...). ValidationMessage is the body's own message, and ModelState the Projects API's modelState as it came.
+        /// Xero's HTTP response codes page for the Projects API: 'HTTP 400 responses includes a "message" describing the error and a modelState object describing which elements of the request caused the error.'
         /// </para>
         /// <para>
         /// Chosen when no other entry of its status matches.
         /// </para>
-        /// <para>Example body:</para>
+        /// <para>Example:</para>
         /// <code>
+        /// Accounting API:
+        /// {"ErrorNumber":10,"Type":"ValidationException","Message":"A validation exception occurred","Elements":[{"ValidationErrors":[{"Message":"Email address must be valid"}]}]}
+        ///
+        /// Projects API:
         /// {
         ///   "message": "The request is invalid.",
         ///   "modelState": {
@@ -80,6 +89,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 401 Unauthorized: Invalid authorization credentials or organisation hasn’t been provisioned in Xero Projects.
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -93,29 +103,33 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 404 Not Found: The resource you have specified cannot be found
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         NotFound = 6,
 
         /// <summary>
         /// HTTP 500 Internal Error: An unhandled error with the Xero API. Contact the Xero API team if problems persist
+        /// <para>Transient: worth retrying; wait what Retry-After says, when the response has it.</para>
         /// </summary>
         InternalError = 7,
 
         /// <summary>
         /// HTTP 503, 429 Rate Limit Exceeded: The API rate limit for your organisation/application pairing has been exceeded.
+        /// <para>Transient: worth retrying; wait what Retry-After says, when the response has it. Not transient when X-Rate-Limit-Problem is "day".</para>
         /// </summary>
         /// <remarks>
         /// <para>
         /// Chosen when the X-Rate-Limit-Problem header is present or the body contains "oauth_problem=rate%20limit%20exceeded" (case-insensitive).
         /// </para>
         /// <para>
-        /// Source: Xero API rate limits: the OAuth 2.0 API answers 429 Too Many Requests with the X-Rate-Limit-Problem and Retry-After headers; the 503 with an oauth_problem=rate%20limit%20exceeded body is the legacy OAuth 1.0a form of the seed's table.
+        /// Source: Xero API rate limits: the OAuth 2.0 API answers 429 Too Many Requests with the X-Rate-Limit-Problem and Retry-After headers; the 503 with an oauth_problem=rate%20limit%20exceeded body is how the retired OAuth 1.0a API answered, as Xero's HTTP response codes page for the Projects API still lists it.
         /// </para>
         /// </remarks>
         RateLimitExceeded = 8,
 
         /// <summary>
         /// HTTP 503 Not Available: API is currently unavailable – typically due to a scheduled outage – try again soon.
+        /// <para>Transient: worth retrying; wait what Retry-After says, when the response has it.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -129,6 +143,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 503 Organisation Offline: A specific organisation may not be available though the Xero APIs themselves are online. In this instance, the below response will be returned. Typically this situation may occur for several minutes. A retry interval of 5mins or so is recommended.
+        /// <para>Transient: worth retrying; wait 5 minutes unless Retry-After says otherwise.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -139,6 +154,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 403 Forbidden: AuthenticationUnsuccessful: the xero-tenant-id header is missing or wrong, or the connection has no access to this organisation.
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -149,6 +165,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 409 Conflict: The request conflicts with what exists, such as a duplicate statement or an asset type that already exists.
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -159,6 +176,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 413 Payload Too Large: The request is larger than the API accepts, such as a statement over the size limit.
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -169,6 +187,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 422 Unprocessable Entity: The request is well formed but its content cannot be processed.
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -179,6 +198,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 501 Not Implemented: The method you have called has not been implemented (e.g. POST Organisation)
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -189,6 +209,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 412 Precondition Failed: One or more conditions given in the request header fields were invalid. This code will also be returned if you're using TLS1.0
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
@@ -199,6 +220,7 @@ namespace XeroErrors
 
         /// <summary>
         /// HTTP 400, 401 Token Request Rejected: The OAuth 2.0 token endpoint refused a token request, such as a refresh with an expired, revoked or already used refresh token (invalid_grant) or a wrong client id or secret (invalid_client).
+        /// <para>Not transient: retrying the same request will not help.</para>
         /// </summary>
         /// <remarks>
         /// <para>
