@@ -139,7 +139,7 @@ public sealed partial class BrokenSpecBuildTests : IDisposable
             case "header-type-float":
             {
                 // A new header definition, at the end of 'headers:', with a type the schema does not have.
-                var first = spec.InsertAtEndOfSection("records:",
+                var first = spec.InsertAtEndOfSection("request_headers:",
                     "  - name: X-Request-Cost",
                     "    property: RequestCost",
                     "    type: float",
