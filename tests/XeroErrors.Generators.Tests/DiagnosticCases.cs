@@ -51,6 +51,7 @@ internal static class DiagnosticCases
         ("XERR017", "prefix: my-prefix\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 1, 9),
         ("XERR018", "responses:\n  - name: A\n    status: 404\n    summary: S\n    default: maybe\n", 5, 14),
         ("XERR018", "responses:\n  - name: A\n    status: 400\n    summary: S\n    body: { a: 1 }\n", 5, 11),
+        ("XERR022", "bodies:\n  - name: a\n    format: json\n    fields:\n      - { property: Code, path: code, scope: base, on: base }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: a\n", 5, 52),
         ("XERR022", "bodies:\n  - name: a\n    format: yaml\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: a\n", 3, 13),
         ("XERR022", "bodies:\n  - name: a\n    format: json\n    fields:\n      - { property: X, path: \"a..\" }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: a\n", 5, 30),
         ("XERR022", "bodies:\n  - name: a\n    format: json\n    fields:\n      - { property: X, type: records, record: Missing, from: [{ path: \"[]\", members: { Message: m } }] }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: a\n", 5, 9),
@@ -81,5 +82,6 @@ internal static class DiagnosticCases
         ("XERR102", "# only a comment\n", 1, 1),
         ("XERR104", "responses:\n  - name: A\n    status: 404\n    summary: S\n    match: { body: [gone] }\n", 5, 12),
         ("XERR108", "responses:\n  - name: A\n    status: 400\n    summary: S\n    body: validation\n", 5, 11),
+        ("XERR111", "bodies:\n  - name: a\n    format: json\n    fields:\n      - { property: Code, path: code, on: base }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: a\n", 5, 39),
     ];
 }

@@ -368,7 +368,7 @@ public class DiagnosticsTests
                   - property: ValidationErrors
                     type: records
                     record: ValidationError
-                    on: base
+                    scope: base
                     from:
                       - path: "modelState{}[]"
                         members: { Field: $key, Message: . }
@@ -391,6 +391,38 @@ public class DiagnosticsTests
             Assert.Empty(run.CompilationProblems());
             Assert.NotEmpty(run.Output.GetTypeByMetadataName("XeroErrors.XeroApiException")!.GetMembers("ValidationErrors"));
         }
+    }
+
+    [Fact]
+    public void TheOldScopeKeyOnStillBuildsTheSameCodeWithAWarningThatSaysWhatToWrite()
+    {
+        const string spec = """
+            bodies:
+              - name: accounting
+                format: json
+                fields:
+                  - { property: ErrorNumber, type: int, path: ErrorNumber, SCOPE_KEY: base }
+                  - { property: Detail, path: Message }
+            responses:
+              - name: BadRequest
+                status: 400
+                summary: Bad Request
+                body: accounting
+            """;
+
+        var renamed = GeneratorHarness.Run(spec.Replace("SCOPE_KEY", "scope", StringComparison.Ordinal));
+        var old = GeneratorHarness.Run(spec.Replace("SCOPE_KEY", "on", StringComparison.Ordinal));
+
+        Assert.Empty(renamed.Diagnostics);
+        var warning = Assert.Single(old.Diagnostics);
+        Assert.Equal(("XERR111", DiagnosticSeverity.Warning), (warning.Id, warning.Severity));
+        Assert.Equal(5, warning.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Contains("Write 'scope: base' instead", warning.GetMessage(), StringComparison.Ordinal);
+        Assert.Empty(old.CompilationProblems());
+        Assert.Equal(
+            renamed.Sources.Select(s => (s.HintName, s.SourceText.ToString())),
+            old.Sources.Select(s => (s.HintName, s.SourceText.ToString())));
+        Assert.NotEmpty(old.Output.GetTypeByMetadataName("XeroErrors.XeroApiException")!.GetMembers("ErrorNumber"));
     }
 
     [Fact]

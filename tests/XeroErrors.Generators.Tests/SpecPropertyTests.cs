@@ -40,13 +40,16 @@ public class SpecPropertyTests
     private static readonly string[] FieldTypes = ["string", "int", "bool", "strings", "map", "records", "float"];
     private static readonly string[] Formats = ["json", "xml", "text", "form", "yaml"];
     private static readonly string[] Scopes = ["entry", "base", "message"];
+
+    /// <summary>Mostly <c>scope:</c>, sometimes its old name <c>on:</c> (XERR111), which must read the same.</summary>
+    private static string ScopeKey(int property, int path) => (property + path) % 4 == 0 ? "on" : "scope";
     private static readonly string[] Properties = ["Detail", "Title", "Code", "Items", "Message", "Flag"];
 
     /// <summary>One field of a shape: any type, scope and path, valid or not.</summary>
     private static readonly Gen<string> Field = Gen.Select(Gen.Int[0, Properties.Length - 1], Gen.Int[0, FieldTypes.Length - 1], Gen.Int[0, Scopes.Length - 1], Gen.Int[0, Paths.Length - 1], (p, t, o, path) =>
         FieldTypes[t] == "records"
-            ? $"      - {{ property: {Properties[p]}, type: records, record: ValidationError, on: {Scopes[o]}, from: [{{ path: \"{Paths[path]}\", members: {{ Message: \"{Paths[(path + 1) % Paths.Length]}\", Field: $key }} }}] }}\n"
-            : $"      - {{ property: {Properties[p]}, type: {FieldTypes[t]}, on: {Scopes[o]}, path: \"{Paths[path]}\"{(t < 3 && p % 2 == 0 ? ", pattern: '^(\\\\w+)'" : string.Empty)} }}\n");
+            ? $"      - {{ property: {Properties[p]}, type: records, record: ValidationError, {ScopeKey(p, path)}: {Scopes[o]}, from: [{{ path: \"{Paths[path]}\", members: {{ Message: \"{Paths[(path + 1) % Paths.Length]}\", Field: $key }} }}] }}\n"
+            : $"      - {{ property: {Properties[p]}, type: {FieldTypes[t]}, {ScopeKey(p, path)}: {Scopes[o]}, path: \"{Paths[path]}\"{(t < 3 && p % 2 == 0 ? ", pattern: '^(\\\\w+)'" : string.Empty)} }}\n");
 
     /// <summary>A body shape: any format, an optional requirement, a few fields.</summary>
     private static readonly Gen<string> Shape = Gen.Select(Gen.Int[0, Formats.Length - 1], Gen.Int[-1, Paths.Length - 1], Field.Array[0, 3], (format, when, fields) =>

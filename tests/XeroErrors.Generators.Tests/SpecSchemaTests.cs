@@ -23,7 +23,7 @@ public class SpecSchemaTests
         ShippedSpec.Text,
         "responses:\n  - name: NotFound\n    status: 404\n    summary: Not Found\n",
         "namespace: Payroll.Errors\nprefix: Payroll\nresponses:\n  - name: Busy\n    status: [503, 429]\n    summary: Busy\n    retry: { transient: true, after: 120 }\n    match: { headers: X-Busy, header-values: [{ name: X-Kind, value: busy }], fields: [error, { path: code, values: [a, b] }] }\n  - name: Other\n    status: 503\n    summary: Other\n    default: true\n",
-        "bodies:\n  - name: plain\n    format: text\n    fields:\n      - { property: Text, path: \".\", on: message }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: plain\n",
+        "bodies:\n  - name: plain\n    format: text\n    fields:\n      - { property: Text, path: \".\", scope: message }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: plain\n",
     };
 
     [Theory]
@@ -56,6 +56,37 @@ public class SpecSchemaTests
     public void TheShippedSpecPointsEditorsAtTheSchema() =>
         Assert.StartsWith("# yaml-language-server: $schema=./errors.schema.json", ShippedSpec.Text, StringComparison.Ordinal);
 
+    /// <summary>
+    /// YAML 1.1 (PyYAML, yamllint) reads these plain scalars as booleans: a key spelled so is <c>True</c> or
+    /// <c>False</c> to those tools.
+    /// </summary>
+    [Fact]
+    public void NoKeyOfTheShippedSpecIsABooleanToYaml11Readers()
+    {
+        string[] booleans = ["y", "yes", "n", "no", "true", "false", "on", "off"];
+        var stream = new YamlStream();
+        stream.Load(new StringReader(ShippedSpec.Text));
+        var keys = new List<YamlScalarNode>();
+        Collect(stream.Documents[0].RootNode);
+
+        Assert.Contains(keys, k => k.Value == "scope");
+        Assert.DoesNotContain(keys, k => k.Style == ScalarStyle.Plain && booleans.Contains(k.Value!.ToLowerInvariant()));
+
+        void Collect(YamlNode node)
+        {
+            switch (node)
+            {
+                case YamlMappingNode map:
+                    keys.AddRange(map.Children.Keys.OfType<YamlScalarNode>());
+                    map.Children.Values.ToList().ForEach(Collect);
+                    break;
+                case YamlSequenceNode sequence:
+                    sequence.Children.ToList().ForEach(Collect);
+                    break;
+            }
+        }
+    }
+
     [Fact]
     public void TheSchemaNamesExactlyTheKeysTheParserReads()
     {
@@ -79,7 +110,7 @@ public class SpecSchemaTests
             ("record member", SpecKeys.RecordMember, record["members"]!["items"]!["properties"]!),
             ("shape", SpecKeys.BodyShape, shape),
             ("when", SpecKeys.BodyShapeWhen, shape["when"]!["properties"]!),
-            ("field", SpecKeys.BodyField, field),
+            ("field", [.. SpecKeys.BodyField, SpecKeys.BodyFieldScopeBeforeRename], field),
             ("from", SpecKeys.BodyFieldSource, field["from"]!["items"]!["properties"]!),
         };
 

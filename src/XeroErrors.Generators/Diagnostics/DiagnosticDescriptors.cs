@@ -224,7 +224,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor ConflictingBodyField = new(
         "XERR024",
         "Two body shapes read one property differently",
-        "The property '{0}' is {1} in the body shape '{2}' but {3} in '{4}'. A property has one type and one 'on:' in every shape that reads it.",
+        "The property '{0}' is {1} in the body shape '{2}' but {3} in '{4}'. A property has one type and one 'scope:' in every shape that reads it.",
         SpecCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
@@ -337,6 +337,15 @@ internal static class DiagnosticDescriptors
         DiagnosticSeverity.Warning,
         isEnabledByDefault: true,
         helpLinkUri: HelpBaseUri + "#xerr110");
+
+    public static readonly DiagnosticDescriptor BooleanLikeKey = new(
+        "XERR111",
+        "A spec key that YAML 1.1 reads as a boolean",
+        "In {0}, the key 'on' is the boolean true to YAML 1.1 readers (PyYAML, yamllint and the tools built on them), so they misread the spec. Write 'scope: {1}' instead; this generator still reads 'on'.",
+        SpecCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr111");
 
     public static readonly DiagnosticDescriptor InternalError = new(
         "XERR999",

@@ -26,7 +26,7 @@ internal static class BuiltInShapes
               - property: ValidationErrors
                 type: records
                 record: ValidationError
-                on: base
+                scope: base
                 description: Every validation message in the body, in body order, each with the field it is about. Never null.
                 from:
                   - path: "modelState{}[]"
@@ -45,15 +45,15 @@ internal static class BuiltInShapes
             fields:
               - property: Detail
                 path: detail
-                on: base
+                scope: base
                 description: 'The problem body''s detail, such as "TokenExpired: token expired at ..."; null when absent.'
               - property: Title
                 path: title
-                on: base
+                scope: base
                 description: The problem body's title, such as "Unauthorized"; null when absent.
               - property: ProblemType
                 path: type
-                on: base
+                scope: base
                 description: The problem body's type, such as "invalid-request"; null when absent.
               - property: DetailCode
                 path: detail

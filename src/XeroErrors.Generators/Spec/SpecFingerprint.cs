@@ -52,7 +52,9 @@ internal static class SpecFingerprint
                 foreach (var pair in mapping.Children)
                 {
                     var text = new StringBuilder();
-                    Write(pair.Key, text);
+                    // A field's 'scope' was first spelled 'on' (XERR111). Both are hashed under the old name, so the rename
+                    // changes no fingerprint: a library generated before it is still recognised as the same spec.
+                    Write(pair.Key is YamlScalarNode { Value: "scope" } ? new YamlScalarNode(SpecKeys.BodyFieldScopeBeforeRename) : pair.Key, text);
                     Write(pair.Value, text);
                     pairs.Add(text.ToString());
                 }

@@ -10,7 +10,14 @@ internal static class SpecKeys
     public static readonly string[] HeaderValueMatch = { "name", "value", "values" };
     public static readonly string[] BodyShape = { "name", "format", "description", "source", "when", "fields" };
     public static readonly string[] BodyShapeWhen = { "fields", "root" };
-    public static readonly string[] BodyField = { "property", "type", "on", "path", "paths", "from", "pattern", "record", "description" };
+    public static readonly string[] BodyField = { "property", "type", "scope", "path", "paths", "from", "pattern", "record", "description" };
+
+    /// <summary>
+    /// The field key <c>scope</c> was first spelled <c>on</c>, which YAML 1.1 readers take for the boolean true. It is
+    /// still read, with warning XERR111.
+    /// </summary>
+    public const string BodyFieldScopeBeforeRename = "on";
+
     public static readonly string[] BodyFieldSource = { "path", "members" };
     public static readonly string[] Record = { "name", "description", "members" };
     public static readonly string[] RecordMember = { "name", "required", "description" };

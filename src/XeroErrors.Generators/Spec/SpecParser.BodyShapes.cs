@@ -171,7 +171,7 @@ internal sealed partial class SpecParser
 
     private BodyFieldModel? ReadField(YamlMappingNode map, string shape, BodyShapeFormat format)
     {
-        CheckKeys(map, SpecKeys.BodyField, $"a field of {shape}");
+        CheckKeys(map, SpecKeys.BodyField, $"a field of {shape}", SpecKeys.BodyFieldScopeBeforeRename);
         var property = ReadText(map, "property");
         if (property is null || !Identifiers.IsValid(property) || Identifiers.IsKeyword(property))
         {
@@ -189,11 +189,17 @@ internal sealed partial class SpecParser
         }
 
         var type = (BodyFieldType)typeIndex;
-        var scopeText = ReadText(map, "on") ?? "entry";
+        var scopeKey = ScopeKey(map, label);
+        if (scopeKey is null)
+        {
+            return null;
+        }
+
+        var scopeText = ReadText(map, scopeKey) ?? "entry";
         var scopeIndex = Array.IndexOf(FieldScopes, scopeText);
         if (scopeIndex < 0)
         {
-            Report(DiagnosticDescriptors.InvalidBodyShape, Loc(Find(map, "on")!), label, $"'on' is '{YamlNodes.Quote(scopeText)}', but it must be entry, base or message");
+            Report(DiagnosticDescriptors.InvalidBodyShape, Loc(Find(map, scopeKey)!), label, $"'{scopeKey}' is '{YamlNodes.Quote(scopeText)}', but it must be entry, base or message");
             return null;
         }
 
@@ -456,11 +462,34 @@ internal sealed partial class SpecParser
     private static bool IsShapeName(string name) =>
         name.Length > 0 && char.IsLetter(name[0]) && name.All(c => char.IsLetterOrDigit(c) || c == '-' || c == '_');
 
+    /// <summary>
+    /// The key a field's scope is written under: <c>scope</c>, or <c>on</c> from specs written before the rename (warning
+    /// XERR111, at the key). Both in one field is a broken field (null).
+    /// </summary>
+    private string? ScopeKey(YamlMappingNode map, string label)
+    {
+        var renamed = YamlNodes.FindKey(map, SpecKeys.BodyFieldScopeBeforeRename);
+        if (renamed is null)
+        {
+            return "scope";
+        }
+
+        if (Find(map, "scope") is not null)
+        {
+            Report(DiagnosticDescriptors.InvalidBodyShape, Loc(renamed), label, "it has both 'scope' and 'on', which is the same key under its old name; keep 'scope' only");
+            return null;
+        }
+
+        var value = Find(map, SpecKeys.BodyFieldScopeBeforeRename) is YamlScalarNode { Value: { } text } ? YamlNodes.Quote(text) : "entry";
+        Report(DiagnosticDescriptors.BooleanLikeKey, Loc(renamed), label, value);
+        return SpecKeys.BodyFieldScopeBeforeRename;
+    }
+
     /// <summary>How a field reads, for XERR024: "a string on the base exception".</summary>
     internal static string DescribeField(BodyFieldModel field)
     {
         var type = field.Type == BodyFieldType.Records ? "records of " + field.Record : FieldTypes[(int)field.Type];
-        return string.Format(CultureInfo.InvariantCulture, "{0} ({1})", type, "on: " + FieldScopes[(int)field.Scope]);
+        return string.Format(CultureInfo.InvariantCulture, "{0} ({1})", type, "scope: " + FieldScopes[(int)field.Scope]);
     }
 
     /// <summary>Exception members a field's property must not hide.</summary>

@@ -878,11 +878,11 @@ internal sealed partial class SpecParser
         }
     }
 
-    private void CheckKeys(YamlMappingNode map, string[] allowed, string where)
+    private void CheckKeys(YamlMappingNode map, string[] allowed, string where, string? alsoAccepted = null)
     {
         foreach (var key in map.Children.Keys)
         {
-            if (key is not YamlScalarNode scalar || Array.IndexOf(allowed, scalar.Value) < 0)
+            if (key is not YamlScalarNode scalar || (Array.IndexOf(allowed, scalar.Value) < 0 && scalar.Value != alsoAccepted))
             {
                 var text = key is YamlScalarNode s ? YamlNodes.Quote(s.Value) : YamlNodes.Describe(key);
                 var meant = key is YamlScalarNode typed && typed.Value is { } value ? KeySuggestion.Nearest(value, allowed) : null;
