@@ -7,7 +7,6 @@ using Microsoft.CodeAnalysis.Text;
 using XeroErrors.Generators.Diagnostics;
 using XeroErrors.Generators.Model;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
 
 namespace XeroErrors.Generators.Spec;
@@ -29,7 +28,6 @@ internal sealed partial class SpecParser
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<BodyUse> _bodyUses = new();
-    private ParsingEvent? _firstAlias;
 
     private SpecParser(string path) => _path = path;
 
@@ -58,7 +56,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        if (!CheckDepth(text, out var brokenLine))
+        if (!TryLoad(text, out var stream, out var brokenLine))
         {
             if (brokenLine < 0 || _recoveredFrom.Count >= MaxRecoveries || _recoveredFrom.Contains(brokenLine))
             {
@@ -86,25 +84,6 @@ internal sealed partial class SpecParser
             var model = Read(blanked, cancellationToken) ?? Skeleton();
             _diagnostics.RemoveRange(reported, _diagnostics.Count - reported);
             return model;
-        }
-
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(text));
-        }
-        catch (YamlException ex)
-        {
-            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
-            return Skeleton();
-        }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
-        {
-            // The loader rejects some event sequences the parser accepted (an alias where a key belongs) without a
-            // position; an alias is the usual cause, so point at the first one.
-            var at = _firstAlias is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, _firstAlias.Start, _firstAlias.End);
-            Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
-            return Skeleton();
         }
 
         cancellationToken.ThrowIfCancellationRequested();
@@ -182,41 +161,25 @@ internal sealed partial class SpecParser
     internal static SpecModel Skeleton() =>
         new(SpecKeys.DefaultNamespace, SpecKeys.DefaultPrefix, IsPublic: true, EquatableArray<ResponseModel>.Empty, DefaultHeaders().Select(h => h.Model).ToEquatableArray());
 
-    private bool CheckDepth(string text, out int brokenLine)
+    /// <summary>
+    /// Loads the YAML tree in one pass of the parser, reporting what stops it. <paramref name="brokenLine"/> is the line
+    /// (0-based) of a syntax error, which a second read can leave out, or -1 when there is nothing to leave out.
+    /// </summary>
+    private bool TryLoad(string text, out YamlStream stream, out int brokenLine)
     {
         brokenLine = -1;
-        ParsingEvent? last = null;
+        stream = new YamlStream();
+        var parser = new GuardedYamlParser(new Parser(new StringReader(text)), MaxDepth);
         try
         {
-            var parser = new Parser(new StringReader(text));
-            var depth = 0;
-            while (parser.MoveNext())
-            {
-                last = parser.Current;
-                switch (parser.Current)
-                {
-                    case AnchorAlias alias:
-                        _firstAlias ??= alias;
-                        break;
-                    case MappingStart or SequenceStart:
-                        depth++;
-                        if (depth > MaxDepth)
-                        {
-                            var at = parser.Current!;
-                            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, at.Start, at.End), $"collections are nested deeper than {MaxDepth} levels");
-                            return false;
-                        }
-
-                        break;
-                    case MappingEnd or SequenceEnd:
-                        depth--;
-                        break;
-                }
-            }
-
+            stream.Load(parser);
             return true;
         }
-        catch (YamlException ex)
+        catch (GuardedYamlParser.Refusal refusal)
+        {
+            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, refusal.At.Start, refusal.At.End), refusal.Message);
+        }
+        catch (GuardedYamlParser.ParserFailure failure) when (failure.InnerException is YamlException ex)
         {
             // YamlDotNet reports an indenting tab where it gave up: lines early, or at the start of the file for a tab
             // before '- name:'. When its message is about a tab, look for the tab anywhere; else near where it stopped.
@@ -231,17 +194,28 @@ internal sealed partial class SpecParser
                 Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
                 brokenLine = (int)Math.Max(0, ex.Start.Line - 1);
             }
-
-            return false;
         }
-        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        catch (GuardedYamlParser.ParserFailure failure)
         {
             // YamlDotNet lets a few malformed inputs (a bad surrogate escape such as "\uD83C\uD83C") escape as
             // non-YAML exceptions. It is still a syntax error: report it after the last part that parsed.
-            var at = last is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, last.End, last.End);
-            Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
-            return false;
+            var at = parser.Last is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, parser.Last.End, parser.Last.End);
+            Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(failure.InnerException!.Message.TrimEnd('.')));
         }
+        catch (YamlException ex)
+        {
+            // The loader's own refusal of a tree the parser and the guard accepted.
+            Report(DiagnosticDescriptors.YamlSyntaxError, YamlNodes.Location(_path, ex.Start, ex.End), YamlMessage(ex));
+        }
+        catch (Exception ex) when (ex is ArgumentException or InvalidOperationException or FormatException or OverflowException)
+        {
+            // The loader rejects some event sequences the parser accepted (an alias where a key belongs) without a
+            // position; an alias is the usual cause, so point at the first one.
+            var at = parser.FirstAlias is null ? SpecLocation.FileStart(_path) : YamlNodes.Location(_path, parser.FirstAlias.Start, parser.FirstAlias.End);
+            Report(DiagnosticDescriptors.YamlSyntaxError, at, YamlNodes.Quote(ex.Message.TrimEnd('.')));
+        }
+
+        return false;
     }
 
     /// <summary>The first tab in the indentation of a line up to one after <paramref name="errorLine"/> (1-based), as a mark.</summary>
