@@ -24,6 +24,13 @@ internal static class Emitter
         return names.Select(name => spec.Namespace + "." + name);
     }
 
+    /// <summary>Whether the spec's code reads bodies, so the compilation needs the machinery (<see cref="MachineryEmitter"/>).</summary>
+    public static bool ReadsBodies(SpecModel spec)
+    {
+        var context = new EmitContext(spec, ConsumerCapabilities.Modern, string.Empty);
+        return context.HasShapes || context.FieldMatches.Count > 0;
+    }
+
     public static IReadOnlyList<GeneratedFile> Emit(SpecModel spec, ConsumerCapabilities capabilities, string specPath)
     {
         var context = new EmitContext(spec, capabilities, Path.GetFileName(specPath));
@@ -45,7 +52,7 @@ internal static class Emitter
             Add(context.ExceptionsFile, ExceptionsEmitter.EmitSubclasses(context));
         }
 
-        if (context.HasShapes || context.FieldMatches.Count > 0)
+        if (ReadsBodies(spec))
         {
             Add(context.BodiesType, BodiesEmitter.Emit(context));
         }

@@ -19,6 +19,7 @@ internal static class SourceOutput
     public static void Add(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities, EquatableArray<string> losingSpecs)
     {
         var losers = new HashSet<string>(losingSpecs, StringComparer.Ordinal);
+        string? firstReadingBodies = null;
         foreach (var input in inputs)
         {
             if (input is null || losers.Contains(input.FilePath))
@@ -42,18 +43,37 @@ internal static class SourceOutput
                 continue;
             }
 
+            if (firstReadingBodies is null && Emitter.ReadsBodies(input.Model))
+            {
+                firstReadingBodies = input.FilePath;
+            }
+
             foreach (var file in files)
             {
-                try
-                {
-                    context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
-                }
-                catch (ArgumentException ex)
-                {
-                    // A file name another spec already used in a way SpecConflicts did not foresee.
-                    context.ReportDiagnostic(InternalError.For(input.FilePath, ex).ToDiagnostic());
-                }
+                AddFile(context, file, input.FilePath);
             }
+        }
+
+        // The machinery once, however many specs use it: a second spec adds only what its own spec decides.
+        if (firstReadingBodies is not null)
+        {
+            foreach (var file in MachineryEmitter.Emit(capabilities))
+            {
+                AddFile(context, file, firstReadingBodies);
+            }
+        }
+    }
+
+    private static void AddFile(SourceProductionContext context, GeneratedFile file, string specPath)
+    {
+        try
+        {
+            context.AddSource(file.HintName, SourceText.From(file.Text, Encoding.UTF8));
+        }
+        catch (ArgumentException ex)
+        {
+            // A file name another spec already used in a way SpecConflicts did not foresee.
+            context.ReportDiagnostic(InternalError.For(specPath, ex).ToDiagnostic());
         }
     }
 }

@@ -59,7 +59,11 @@ internal static class Snapshot
     /// generator writes, not which build wrote it. <see cref="Emit.ThisAssembly"/> is checked against the assembly elsewhere.
     /// </summary>
     internal static string ScrubVersion(string text) =>
-        text.Replace(VersionedAttribute(Emit.ThisAssembly.Version), VersionedAttribute("{version}"), StringComparison.Ordinal);
+        text.Replace(VersionedAttribute(Emit.ThisAssembly.Version), VersionedAttribute("{version}"), StringComparison.Ordinal)
+            .Replace(VersionConstant(Emit.ThisAssembly.Version), VersionConstant("{version}"), StringComparison.Ordinal);
+
+    /// <summary>The machinery's <c>GeneratorVersion.Value</c>, which its attributes name.</summary>
+    private static string VersionConstant(string version) => "public const string Value = \"" + version + "\";";
 
     private static string VersionedAttribute(string version) => "GeneratedCode(\"XeroErrors.Generators\", \"" + version + "\")";
 

@@ -12,15 +12,6 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     internal static class XeroResponseBodies
     {
-        /// <summary>The most items read into one list (validation errors, messages, map entries).</summary>
-        internal const int MaxItems = 1000;
-
-        /// <summary>Deeper JSON or XML is no error body; refusing it keeps a hostile body cheap.</summary>
-        private const int MaxDepth = 64;
-
-        /// <summary>The most nodes one body is parsed into.</summary>
-        private const int MaxNodes = 100000;
-
         /// <summary>What was read from one body: one member per property the spec's shapes read.</summary>
         internal sealed class BodyValues
         {
@@ -147,41 +138,41 @@ namespace XeroErrors
             switch (kind)
             {
                 case XeroResponseKind.BadRequest:
-                    return First(new ParsedBody(body), ShapesOfBadRequest);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfBadRequest);
                 case XeroResponseKind.Unauthorized:
-                    return First(new ParsedBody(body), ShapesOfUnauthorized);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnauthorized);
                 case XeroResponseKind.NotFound:
-                    return First(new ParsedBody(body), ShapesOfNotFound);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfNotFound);
                 case XeroResponseKind.InternalError:
-                    return First(new ParsedBody(body), ShapesOfInternalError);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfInternalError);
                 case XeroResponseKind.RateLimitExceeded:
-                    return First(new ParsedBody(body), ShapesOfRateLimitExceeded);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfRateLimitExceeded);
                 case XeroResponseKind.NotAvailable:
-                    return First(new ParsedBody(body), ShapesOfNotAvailable);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfNotAvailable);
                 case XeroResponseKind.OrganisationOffline:
-                    return First(new ParsedBody(body), ShapesOfOrganisationOffline);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfOrganisationOffline);
                 case XeroResponseKind.Forbidden:
-                    return First(new ParsedBody(body), ShapesOfForbidden);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfForbidden);
                 case XeroResponseKind.Conflict:
-                    return First(new ParsedBody(body), ShapesOfConflict);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfConflict);
                 case XeroResponseKind.PayloadTooLarge:
-                    return First(new ParsedBody(body), ShapesOfPayloadTooLarge);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfPayloadTooLarge);
                 case XeroResponseKind.UnprocessableEntity:
-                    return First(new ParsedBody(body), ShapesOfUnprocessableEntity);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnprocessableEntity);
                 case XeroResponseKind.NotImplemented:
-                    return First(new ParsedBody(body), ShapesOfNotImplemented);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfNotImplemented);
                 case XeroResponseKind.PreconditionFailed:
-                    return First(new ParsedBody(body), ShapesOfPreconditionFailed);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfPreconditionFailed);
                 case XeroResponseKind.TokenRequestRejected:
-                    return First(new ParsedBody(body), ShapesOfTokenRequestRejected);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfTokenRequestRejected);
                 case XeroResponseKind.Unknown:
-                    return First(new ParsedBody(body), ShapesOfUnknown);
+                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnknown);
                 default:
                     return BodyValues.Empty;
             }
         }
 
-        private static BodyValues First(ParsedBody parsed, global::System.Func<ParsedBody, BodyValues>[] shapes)
+        private static BodyValues First(global::XeroErrors.Machinery.ParsedBody parsed, global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] shapes)
         {
             foreach (var shape in shapes)
             {
@@ -196,27 +187,27 @@ namespace XeroErrors
         }
 
         // The shapes of each kind, in the spec's order; an unlisted status tries them all.
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfBadRequest = { ReadAccounting, ReadAccountingXml, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadProjectsValidation, ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfUnauthorized = { ReadGatewayProblem, ReadOauth1Problem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfNotFound = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfInternalError = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfRateLimitExceeded = { ReadOauth1Problem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfNotAvailable = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfOrganisationOffline = { ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfForbidden = { ReadGatewayProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfConflict = { ReadBankfeedsItems, ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfPayloadTooLarge = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfUnprocessableEntity = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfNotImplemented = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfPreconditionFailed = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfTokenRequestRejected = { ReadOauthError };
-        private static readonly global::System.Func<ParsedBody, BodyValues>[] ShapesOfUnknown = { ReadAccounting, ReadAccountingXml, ReadProjectsValidation, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadOauthError, ReadGatewayProblem, ReadProblem, ReadOauth1Problem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfBadRequest = { ReadAccounting, ReadAccountingXml, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadProjectsValidation, ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfUnauthorized = { ReadGatewayProblem, ReadOauth1Problem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfNotFound = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfInternalError = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfRateLimitExceeded = { ReadOauth1Problem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfNotAvailable = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfOrganisationOffline = { ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfForbidden = { ReadGatewayProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfConflict = { ReadBankfeedsItems, ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfPayloadTooLarge = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfUnprocessableEntity = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfNotImplemented = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfPreconditionFailed = { ReadProblem, ReadPlainText };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfTokenRequestRejected = { ReadOauthError };
+        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues>[] ShapesOfUnknown = { ReadAccounting, ReadAccountingXml, ReadProjectsValidation, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadOauthError, ReadGatewayProblem, ReadProblem, ReadOauth1Problem, ReadPlainText };
 
         /// <summary>The body shape 'accounting' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadAccounting(ParsedBody parsed)
+        private static BodyValues ReadAccounting(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path0).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path0).Count > 0))
             {
                 return null;
             }
@@ -224,14 +215,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path1))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path1))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path2);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path2);
                     string memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -241,14 +232,14 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ErrorNumber = FirstInt(root, Path0);
-            values.ErrorType = FirstText(root, null, Path3);
-            values.ValidationMessage = FirstText(root, null, Path2);
+            values.ErrorNumber = global::XeroErrors.Machinery.BodyPaths.FirstInt(root, Path0);
+            values.ErrorType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path3);
+            values.ValidationMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path2);
             return values;
         }
 
         /// <summary>The body shape 'accounting-xml' (xml): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadAccountingXml(ParsedBody parsed)
+        private static BodyValues ReadAccountingXml(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Xml;
             if (root == null || !(string.Equals(root.Name, "ApiException", global::System.StringComparison.OrdinalIgnoreCase)))
@@ -259,14 +250,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path1))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path1))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path2);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path2);
                     string memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -276,17 +267,17 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ErrorNumber = FirstInt(root, Path0);
-            values.ErrorType = FirstText(root, null, Path3);
-            values.ValidationMessage = FirstText(root, null, Path2);
+            values.ErrorNumber = global::XeroErrors.Machinery.BodyPaths.FirstInt(root, Path0);
+            values.ErrorType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path3);
+            values.ValidationMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path2);
             return values;
         }
 
         /// <summary>The body shape 'projects-validation' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadProjectsValidation(ParsedBody parsed)
+        private static BodyValues ReadProjectsValidation(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path4).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path4).Count > 0))
             {
                 return null;
             }
@@ -294,9 +285,9 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path5))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path5))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
@@ -311,16 +302,16 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ValidationMessage = FirstText(root, null, Path4);
-            values.ModelState = ReadMap(root, Path6);
+            values.ValidationMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path4);
+            values.ModelState = global::XeroErrors.Machinery.BodyPaths.ReadMap(root, Path6);
             return values;
         }
 
         /// <summary>The body shape 'payroll-problem' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadPayrollProblem(ParsedBody parsed)
+        private static BodyValues ReadPayrollProblem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path7).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path7).Count > 0))
             {
                 return null;
             }
@@ -328,15 +319,15 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path8))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path8))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path9);
-                    string memberField = FirstText(hit.Node, null, Path10);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path9);
+                    string memberField = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path10);
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
                         items.Add(new XeroValidationError(memberMessage, memberField));
@@ -345,17 +336,17 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
+            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
+            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
+            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
             return values;
         }
 
         /// <summary>The body shape 'assets-validation' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadAssetsValidation(ParsedBody parsed)
+        private static BodyValues ReadAssetsValidation(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path14).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path14).Count > 0))
             {
                 return null;
             }
@@ -363,30 +354,30 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path15))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path15))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path17);
-                    string memberField = FirstText(hit.Node, null, Path18);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path17);
+                    string memberField = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path18);
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
                         items.Add(new XeroValidationError(memberMessage, memberField));
                     }
                 }
 
-                foreach (var hit in Find(root, Path16))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path16))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path17);
-                    string memberField = FirstText(hit.Node, null, Path19);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path17);
+                    string memberField = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path19);
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
                         items.Add(new XeroValidationError(memberMessage, memberField));
@@ -395,17 +386,17 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
+            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
+            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
+            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
             return values;
         }
 
         /// <summary>The body shape 'bankfeeds-items' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadBankfeedsItems(ParsedBody parsed)
+        private static BodyValues ReadBankfeedsItems(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path20).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path20).Count > 0))
             {
                 return null;
             }
@@ -413,14 +404,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path21))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path21))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path11);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path11);
                     string memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -428,14 +419,14 @@ namespace XeroErrors
                     }
                 }
 
-                foreach (var hit in Find(root, Path22))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path22))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path11);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path11);
                     string memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -445,17 +436,17 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = FirstText(root, null, Path23, Path24);
-            values.Title = FirstText(root, null, Path25, Path26);
-            values.ProblemType = FirstText(root, null, Path27, Path28);
+            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path23, Path24);
+            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path25, Path26);
+            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path27, Path28);
             return values;
         }
 
         /// <summary>The body shape 'files-array' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadFilesArray(ParsedBody parsed)
+        private static BodyValues ReadFilesArray(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path29).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path29).Count > 0))
             {
                 return null;
             }
@@ -463,14 +454,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path30))
+                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path30))
                 {
-                    if (items.Count >= MaxItems)
+                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
                     {
                         break;
                     }
 
-                    string memberMessage = FirstText(hit.Node, null, Path11);
+                    string memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path11);
                     string memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -480,78 +471,78 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = FirstText(root, null, Path29);
-            values.Title = FirstText(root, null, Path31);
-            values.ProblemType = FirstText(root, null, Path32);
+            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path29);
+            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path31);
+            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path32);
             return values;
         }
 
         /// <summary>The body shape 'oauth-error' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadOauthError(ParsedBody parsed)
+        private static BodyValues ReadOauthError(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path33).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path33).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.Error = FirstText(root, null, Path33);
-            values.ErrorDescription = FirstText(root, null, Path34);
+            values.Error = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path33);
+            values.ErrorDescription = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path34);
             return values;
         }
 
         /// <summary>The body shape 'gateway-problem' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadGatewayProblem(ParsedBody parsed)
+        private static BodyValues ReadGatewayProblem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path11).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path11).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
-            values.DetailCode = FirstText(root, Pattern0, Path11);
-            values.IsTokenExpired = AnyTrue(root, Pattern1, Path11);
+            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
+            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
+            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
+            values.DetailCode = global::XeroErrors.Machinery.BodyPaths.FirstText(root, Pattern0, Path11);
+            values.IsTokenExpired = global::XeroErrors.Machinery.BodyPaths.AnyTrue(root, Pattern1, Path11);
             return values;
         }
 
         /// <summary>The body shape 'problem' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadProblem(ParsedBody parsed)
+        private static BodyValues ReadProblem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(Find(root, Path11).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path11).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
+            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
+            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
+            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
             return values;
         }
 
         /// <summary>The body shape 'oauth1-problem' (form): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadOauth1Problem(ParsedBody parsed)
+        private static BodyValues ReadOauth1Problem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Form;
-            if (root == null || !(Find(root, Path35).Count > 0))
+            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path35).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.OAuthProblem = FirstText(root, null, Path35);
-            values.OAuthProblemAdvice = FirstText(root, null, Path36);
+            values.OAuthProblem = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path35);
+            values.OAuthProblemAdvice = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path36);
             return values;
         }
 
         /// <summary>The body shape 'plain-text' (text): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues ReadPlainText(ParsedBody parsed)
+        private static BodyValues ReadPlainText(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.PlainText;
             if (root == null)
@@ -560,131 +551,94 @@ namespace XeroErrors
             }
 
             var values = new BodyValues();
-            values.Text = FirstText(root, null, Path37);
+            values.Text = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path37);
             return values;
         }
 
         // ErrorNumber
-        private static readonly Step[] Path0 = new Step[] { new Step(StepKind.Name, "ErrorNumber") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path0 = { global::XeroErrors.Machinery.PathStep.Named("ErrorNumber") };
         // Elements[]..ValidationErrors[]
-        private static readonly Step[] Path1 = new Step[] { new Step(StepKind.Name, "Elements"), new Step(StepKind.Items, null), new Step(StepKind.Descendants, "ValidationErrors"), new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path1 = { global::XeroErrors.Machinery.PathStep.Named("Elements"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Below("ValidationErrors"), global::XeroErrors.Machinery.PathStep.Items };
         // Message
-        private static readonly Step[] Path2 = new Step[] { new Step(StepKind.Name, "Message") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path2 = { global::XeroErrors.Machinery.PathStep.Named("Message") };
         // Type
-        private static readonly Step[] Path3 = new Step[] { new Step(StepKind.Name, "Type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path3 = { global::XeroErrors.Machinery.PathStep.Named("Type") };
         // message
-        private static readonly Step[] Path4 = new Step[] { new Step(StepKind.Name, "message") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path4 = { global::XeroErrors.Machinery.PathStep.Named("message") };
         // modelState{}[]
-        private static readonly Step[] Path5 = new Step[] { new Step(StepKind.Name, "modelState"), new Step(StepKind.Properties, null), new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path5 = { global::XeroErrors.Machinery.PathStep.Named("modelState"), global::XeroErrors.Machinery.PathStep.Properties, global::XeroErrors.Machinery.PathStep.Items };
         // modelState
-        private static readonly Step[] Path6 = new Step[] { new Step(StepKind.Name, "modelState") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path6 = { global::XeroErrors.Machinery.PathStep.Named("modelState") };
         // invalidFields
-        private static readonly Step[] Path7 = new Step[] { new Step(StepKind.Name, "invalidFields") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path7 = { global::XeroErrors.Machinery.PathStep.Named("invalidFields") };
         // invalidFields[]
-        private static readonly Step[] Path8 = new Step[] { new Step(StepKind.Name, "invalidFields"), new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path8 = { global::XeroErrors.Machinery.PathStep.Named("invalidFields"), global::XeroErrors.Machinery.PathStep.Items };
         // reason
-        private static readonly Step[] Path9 = new Step[] { new Step(StepKind.Name, "reason") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path9 = { global::XeroErrors.Machinery.PathStep.Named("reason") };
         // name
-        private static readonly Step[] Path10 = new Step[] { new Step(StepKind.Name, "name") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path10 = { global::XeroErrors.Machinery.PathStep.Named("name") };
         // detail
-        private static readonly Step[] Path11 = new Step[] { new Step(StepKind.Name, "detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path11 = { global::XeroErrors.Machinery.PathStep.Named("detail") };
         // title
-        private static readonly Step[] Path12 = new Step[] { new Step(StepKind.Name, "title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path12 = { global::XeroErrors.Machinery.PathStep.Named("title") };
         // type
-        private static readonly Step[] Path13 = new Step[] { new Step(StepKind.Name, "type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path13 = { global::XeroErrors.Machinery.PathStep.Named("type") };
         // fieldValidationErrors
-        private static readonly Step[] Path14 = new Step[] { new Step(StepKind.Name, "fieldValidationErrors") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path14 = { global::XeroErrors.Machinery.PathStep.Named("fieldValidationErrors") };
         // fieldValidationErrors[]
-        private static readonly Step[] Path15 = new Step[] { new Step(StepKind.Name, "fieldValidationErrors"), new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path15 = { global::XeroErrors.Machinery.PathStep.Named("fieldValidationErrors"), global::XeroErrors.Machinery.PathStep.Items };
         // resourceValidationErrors[]
-        private static readonly Step[] Path16 = new Step[] { new Step(StepKind.Name, "resourceValidationErrors"), new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path16 = { global::XeroErrors.Machinery.PathStep.Named("resourceValidationErrors"), global::XeroErrors.Machinery.PathStep.Items };
         // localisedMessage
-        private static readonly Step[] Path17 = new Step[] { new Step(StepKind.Name, "localisedMessage") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path17 = { global::XeroErrors.Machinery.PathStep.Named("localisedMessage") };
         // fieldName
-        private static readonly Step[] Path18 = new Step[] { new Step(StepKind.Name, "fieldName") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path18 = { global::XeroErrors.Machinery.PathStep.Named("fieldName") };
         // resourceName
-        private static readonly Step[] Path19 = new Step[] { new Step(StepKind.Name, "resourceName") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path19 = { global::XeroErrors.Machinery.PathStep.Named("resourceName") };
         // items
-        private static readonly Step[] Path20 = new Step[] { new Step(StepKind.Name, "items") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path20 = { global::XeroErrors.Machinery.PathStep.Named("items") };
         // items[].error
-        private static readonly Step[] Path21 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path21 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error") };
         // items[].errors[]
-        private static readonly Step[] Path22 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path22 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items };
         // items[].error.detail
-        private static readonly Step[] Path23 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error"), new Step(StepKind.Name, "detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path23 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error"), global::XeroErrors.Machinery.PathStep.Named("detail") };
         // items[].errors[].detail
-        private static readonly Step[] Path24 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null), new Step(StepKind.Name, "detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path24 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("detail") };
         // items[].error.title
-        private static readonly Step[] Path25 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error"), new Step(StepKind.Name, "title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path25 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error"), global::XeroErrors.Machinery.PathStep.Named("title") };
         // items[].errors[].title
-        private static readonly Step[] Path26 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null), new Step(StepKind.Name, "title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path26 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("title") };
         // items[].error.type
-        private static readonly Step[] Path27 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "error"), new Step(StepKind.Name, "type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path27 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error"), global::XeroErrors.Machinery.PathStep.Named("type") };
         // items[].errors[].type
-        private static readonly Step[] Path28 = new Step[] { new Step(StepKind.Name, "items"), new Step(StepKind.Items, null), new Step(StepKind.Name, "errors"), new Step(StepKind.Items, null), new Step(StepKind.Name, "type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path28 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("type") };
         // [].detail
-        private static readonly Step[] Path29 = new Step[] { new Step(StepKind.Items, null), new Step(StepKind.Name, "detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path29 = { global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("detail") };
         // []
-        private static readonly Step[] Path30 = new Step[] { new Step(StepKind.Items, null) };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path30 = { global::XeroErrors.Machinery.PathStep.Items };
         // [].title
-        private static readonly Step[] Path31 = new Step[] { new Step(StepKind.Items, null), new Step(StepKind.Name, "title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path31 = { global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("title") };
         // [].type
-        private static readonly Step[] Path32 = new Step[] { new Step(StepKind.Items, null), new Step(StepKind.Name, "type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path32 = { global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("type") };
         // error
-        private static readonly Step[] Path33 = new Step[] { new Step(StepKind.Name, "error") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path33 = { global::XeroErrors.Machinery.PathStep.Named("error") };
         // error_description
-        private static readonly Step[] Path34 = new Step[] { new Step(StepKind.Name, "error_description") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path34 = { global::XeroErrors.Machinery.PathStep.Named("error_description") };
         // oauth_problem
-        private static readonly Step[] Path35 = new Step[] { new Step(StepKind.Name, "oauth_problem") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path35 = { global::XeroErrors.Machinery.PathStep.Named("oauth_problem") };
         // oauth_problem_advice
-        private static readonly Step[] Path36 = new Step[] { new Step(StepKind.Name, "oauth_problem_advice") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path36 = { global::XeroErrors.Machinery.PathStep.Named("oauth_problem_advice") };
         // .
-        private static readonly Step[] Path37 = new Step[] {  };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path37 = new global::XeroErrors.Machinery.PathStep[0];
 
         private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new global::System.Text.RegularExpressions.Regex("^\\s*([A-Za-z0-9_]+)\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));
 
         private static readonly global::System.Text.RegularExpressions.Regex Pattern1 = new global::System.Text.RegularExpressions.Regex("^\\s*TokenExpired\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));
 
         /// <summary>For <c>match.fields</c>: whether a JSON body has a value at the path (one of the given values, ignoring case, when any are given).</summary>
-        internal static bool HasField(string body, int path, params string[] values)
-        {
-            // The classifier asks this for every response of the status: a body without the field's name in quotes
-            // cannot have the field, and is answered without being parsed.
-            if (body == null || body.IndexOf(MatchNames[path], global::System.StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                return false;
-            }
-
-            var root = new ParsedBody(body).Json;
-            if (root == null)
-            {
-                return false;
-            }
-
-            foreach (var hit in Find(root, MatchPaths[path]))
-            {
-                var text = hit.Node.Scalar;
-                if (text == null)
-                {
-                    continue;
-                }
-
-                if (values.Length == 0)
-                {
-                    return true;
-                }
-
-                foreach (var value in values)
-                {
-                    if (string.Equals(text.Trim(), value, global::System.StringComparison.OrdinalIgnoreCase))
-                    {
-                        return true;
-                    }
-                }
-            }
-
-            return false;
-        }
+        internal static bool HasField(string body, int path, params string[] values) =>
+            global::XeroErrors.Machinery.BodyPaths.HasField(body, MatchNames[path], MatchPaths[path], values);
 
         /// <summary>The quoted last name of each path <c>match.fields</c> tests (empty where the path ends in no name).</summary>
         private static readonly string[] MatchNames =
@@ -693,604 +647,9 @@ namespace XeroErrors
         };
 
         /// <summary>The paths <c>match.fields</c> tests, by the index the classifier passes.</summary>
-        private static readonly Step[][] MatchPaths =
+        private static readonly global::XeroErrors.Machinery.PathStep[][] MatchPaths =
         {
             Path33,
         };
-
-        private enum NodeKind
-        {
-            Object,
-            Array,
-            Element,
-            /// <summary>A JSON string, an XML element's text, a form value or a text body.</summary>
-            Scalar,
-            /// <summary>A JSON number or boolean: text for lists and numbers, not for a string field.</summary>
-            Literal,
-            Null,
-        }
-
-        /// <summary>A JSON value, an XML element, a form pair or the text of a body: what paths walk.</summary>
-        private sealed class Node
-        {
-            public Node(string name, NodeKind kind, string scalar)
-            {
-                Name = name;
-                Kind = kind;
-                Scalar = scalar;
-            }
-
-            /// <summary>The property, element or form key; null for an array item.</summary>
-            public string Name { get; }
-
-            public NodeKind Kind { get; set; }
-
-            /// <summary>The text of a string, number or boolean, or of an element without child elements; null otherwise.</summary>
-            public string Scalar { get; set; }
-
-            public global::System.Collections.Generic.List<Node> Children { get; } = new global::System.Collections.Generic.List<Node>();
-        }
-
-        private struct Hit
-        {
-            public Hit(Node node, string key)
-            {
-                Node = node;
-                Key = key;
-            }
-
-            public Node Node { get; }
-
-            /// <summary>The key the last <c>{}</c> went through.</summary>
-            public string Key { get; }
-        }
-
-        private enum StepKind
-        {
-            Name,
-            Items,
-            Properties,
-            Descendants,
-        }
-
-        private struct Step
-        {
-            public Step(StepKind kind, string name)
-            {
-                Kind = kind;
-                Name = name;
-            }
-
-            public StepKind Kind { get; }
-
-            public string Name { get; }
-        }
-
-        /// <summary>One body, parsed at most once per format, and only when a shape asks for that format.</summary>
-        private sealed class ParsedBody
-        {
-            private readonly string _text;
-            private Node _json;
-            private Node _xml;
-            private Node _form;
-            private bool _jsonDone;
-            private bool _xmlDone;
-            private bool _formDone;
-
-            public ParsedBody(string text)
-            {
-                _text = text;
-            }
-
-            public Node Json
-            {
-                get
-                {
-                    if (!_jsonDone)
-                    {
-                        _jsonDone = true;
-                        _json = ParseJson(_text);
-                    }
-
-                    return _json;
-                }
-            }
-
-            public Node Xml
-            {
-                get
-                {
-                    if (!_xmlDone)
-                    {
-                        _xmlDone = true;
-                        _xml = ParseXml(_text);
-                    }
-
-                    return _xml;
-                }
-            }
-
-            public Node Form
-            {
-                get
-                {
-                    if (!_formDone)
-                    {
-                        _formDone = true;
-                        _form = ParseForm(_text);
-                    }
-
-                    return _form;
-                }
-            }
-
-            /// <summary>The body as one line of text; null for several lines, markup, (broken) JSON or nothing.</summary>
-            public Node PlainText
-            {
-                get
-                {
-                    var text = _text.Trim();
-                    return text.Length == 0 || text[0] == '<' || text[0] == '{' || text[0] == '[' || text.IndexOf('\n') >= 0 || text.IndexOf('\r') >= 0 ? null : new Node(null, NodeKind.Scalar, text);
-                }
-            }
-        }
-
-        /// <summary>Walks a path from a node: the nodes it reaches, in document order, at most <see cref="MaxNodes"/>.</summary>
-        private static global::System.Collections.Generic.List<Hit> Find(Node root, Step[] steps)
-        {
-            var current = new global::System.Collections.Generic.List<Hit> { new Hit(root, null) };
-            foreach (var step in steps)
-            {
-                var next = new global::System.Collections.Generic.List<Hit>();
-                foreach (var hit in current)
-                {
-                    var node = hit.Node;
-                    switch (step.Kind)
-                    {
-                        case StepKind.Name:
-                            if (node.Kind == NodeKind.Object || node.Kind == NodeKind.Element)
-                            {
-                                foreach (var child in node.Children)
-                                {
-                                    if (string.Equals(child.Name, step.Name, global::System.StringComparison.OrdinalIgnoreCase))
-                                    {
-                                        next.Add(new Hit(child, hit.Key));
-                                    }
-                                }
-                            }
-
-                            break;
-                        case StepKind.Items:
-                            if (node.Kind == NodeKind.Array || node.Kind == NodeKind.Element)
-                            {
-                                foreach (var child in node.Children)
-                                {
-                                    next.Add(new Hit(child, hit.Key));
-                                }
-                            }
-
-                            break;
-                        case StepKind.Properties:
-                            if (node.Kind == NodeKind.Object || node.Kind == NodeKind.Element)
-                            {
-                                foreach (var child in node.Children)
-                                {
-                                    next.Add(new Hit(child, child.Name));
-                                }
-                            }
-
-                            break;
-                        default:
-                            AddDescendants(node, step.Name, hit.Key, next);
-                            break;
-                    }
-
-                    if (next.Count >= MaxNodes)
-                    {
-                        break;
-                    }
-                }
-
-                current = next;
-            }
-
-            return current;
-        }
-
-        /// <summary>Every node of the name below <paramref name="node"/>, not looking inside the ones found.</summary>
-        private static void AddDescendants(Node node, string name, string key, global::System.Collections.Generic.List<Hit> into)
-        {
-            foreach (var child in node.Children)
-            {
-                if (into.Count >= MaxNodes)
-                {
-                    return;
-                }
-
-                if (string.Equals(child.Name, name, global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    into.Add(new Hit(child, key));
-                }
-                else
-                {
-                    AddDescendants(child, name, key, into);
-                }
-            }
-        }
-
-        /// <summary>The texts a path reaches: scalars, and the scalar items of arrays it reaches; with <paramref name="stringsOnly"/>, no numbers or booleans.</summary>
-        private static global::System.Collections.Generic.IEnumerable<string> Texts(Node root, Step[][] paths, bool stringsOnly = false)
-        {
-            foreach (var path in paths)
-            {
-                foreach (var hit in Find(root, path))
-                {
-                    if (hit.Node.Scalar != null)
-                    {
-                        if (!stringsOnly || hit.Node.Kind == NodeKind.Scalar)
-                        {
-                            yield return hit.Node.Scalar;
-                        }
-                    }
-                    else if (hit.Node.Kind == NodeKind.Array)
-                    {
-                        foreach (var item in hit.Node.Children)
-                        {
-                            if (item.Scalar != null && (!stringsOnly || item.Kind == NodeKind.Scalar))
-                            {
-                                yield return item.Scalar;
-                            }
-                        }
-                    }
-                }
-            }
-        }
-
-        private static string FirstText(Node root, global::System.Text.RegularExpressions.Regex pattern, params Step[][] paths)
-        {
-            foreach (var text in Texts(root, paths, stringsOnly: true))
-            {
-                if (pattern == null)
-                {
-                    return text;
-                }
-
-                var match = Matches(pattern, text);
-                if (match != null)
-                {
-                    return match;
-                }
-            }
-
-            return null;
-        }
-
-        private static int? FirstInt(Node root, params Step[][] paths)
-        {
-            foreach (var text in Texts(root, paths))
-            {
-                int value;
-                if (int.TryParse(text.Trim(), global::System.Globalization.NumberStyles.Integer, global::System.Globalization.CultureInfo.InvariantCulture, out value))
-                {
-                    return value;
-                }
-            }
-
-            return null;
-        }
-
-        private static bool AnyTrue(Node root, global::System.Text.RegularExpressions.Regex pattern, params Step[][] paths)
-        {
-            foreach (var text in Texts(root, paths))
-            {
-                if (pattern == null ? string.Equals(text.Trim(), "true", global::System.StringComparison.OrdinalIgnoreCase) : Matches(pattern, text) != null)
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static global::System.Collections.Generic.IReadOnlyList<string> AllTexts(Node root, params Step[][] paths)
-        {
-            var texts = new global::System.Collections.Generic.List<string>();
-            foreach (var text in Texts(root, paths))
-            {
-                if (texts.Count >= MaxItems)
-                {
-                    break;
-                }
-
-                texts.Add(text);
-            }
-
-            return texts.AsReadOnly();
-        }
-
-        /// <summary>An object's keys, each with its messages: an array's texts, or one text kept rather than lost.</summary>
-        private static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ReadMap(Node root, params Step[][] paths)
-        {
-            var map = new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(global::System.StringComparer.Ordinal);
-            foreach (var path in paths)
-            {
-                foreach (var hit in Find(root, path))
-                {
-                    if (hit.Node.Kind != NodeKind.Object && hit.Node.Kind != NodeKind.Element)
-                    {
-                        continue;
-                    }
-
-                    foreach (var property in hit.Node.Children)
-                    {
-                        if (map.Count >= MaxItems || property.Name == null)
-                        {
-                            break;
-                        }
-
-                        var messages = new global::System.Collections.Generic.List<string>();
-                        global::System.Collections.Generic.IReadOnlyList<string> earlier;
-                        if (map.TryGetValue(property.Name, out earlier))
-                        {
-                            messages.AddRange(earlier);
-                        }
-
-                        if (property.Scalar != null)
-                        {
-                            messages.Add(property.Scalar);
-                        }
-                        else
-                        {
-                            foreach (var item in property.Children)
-                            {
-                                if (messages.Count >= MaxItems)
-                                {
-                                    break;
-                                }
-
-                                if (item.Scalar != null)
-                                {
-                                    messages.Add(item.Scalar);
-                                }
-                            }
-                        }
-
-                        map[property.Name] = messages.AsReadOnly();
-                    }
-                }
-            }
-
-            return new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(map);
-        }
-
-        /// <summary>The pattern's first group, else its whole match; null when it does not match (or takes too long).</summary>
-        private static string Matches(global::System.Text.RegularExpressions.Regex pattern, string text)
-        {
-            try
-            {
-                var match = pattern.Match(text);
-                return !match.Success ? null : match.Groups.Count > 1 && match.Groups[1].Success ? match.Groups[1].Value : match.Value;
-            }
-            catch (global::System.Text.RegularExpressions.RegexMatchTimeoutException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>A JSON object or array as a tree; null for anything else, for invalid or truncated JSON, and for JSON nested deeper than <see cref="MaxDepth"/>.</summary>
-        private static Node ParseJson(string text)
-        {
-            var start = 0;
-            while (start < text.Length && (char.IsWhiteSpace(text[start]) || text[start] == '\uFEFF'))
-            {
-                start++;
-            }
-
-            if (start == text.Length || (text[start] != '{' && text[start] != '['))
-            {
-                return null;
-            }
-
-            try
-            {
-                var options = new global::System.Text.Json.JsonDocumentOptions { MaxDepth = MaxDepth, AllowTrailingCommas = true, CommentHandling = global::System.Text.Json.JsonCommentHandling.Skip };
-                using (var document = global::System.Text.Json.JsonDocument.Parse(text.Substring(start), options))
-                {
-                    var budget = MaxNodes;
-                    return Convert(null, document.RootElement, ref budget);
-                }
-            }
-            catch (global::System.Text.Json.JsonException)
-            {
-                return null;
-            }
-            catch (global::System.ArgumentException)
-            {
-                return null;
-            }
-        }
-
-        private static Node Convert(string name, global::System.Text.Json.JsonElement element, ref int budget)
-        {
-            budget--;
-            switch (element.ValueKind)
-            {
-                case global::System.Text.Json.JsonValueKind.Object:
-                    var obj = new Node(name, NodeKind.Object, null);
-                    foreach (var property in element.EnumerateObject())
-                    {
-                        if (budget <= 0)
-                        {
-                            break;
-                        }
-
-                        obj.Children.Add(Convert(property.Name, property.Value, ref budget));
-                    }
-
-                    return obj;
-                case global::System.Text.Json.JsonValueKind.Array:
-                    var array = new Node(name, NodeKind.Array, null);
-                    foreach (var item in element.EnumerateArray())
-                    {
-                        if (budget <= 0)
-                        {
-                            break;
-                        }
-
-                        array.Children.Add(Convert(null, item, ref budget));
-                    }
-
-                    return array;
-                case global::System.Text.Json.JsonValueKind.String:
-                    return new Node(name, NodeKind.Scalar, element.GetString());
-                case global::System.Text.Json.JsonValueKind.Number:
-                case global::System.Text.Json.JsonValueKind.True:
-                case global::System.Text.Json.JsonValueKind.False:
-                    return new Node(name, NodeKind.Literal, element.GetRawText());
-                default:
-                    return new Node(name, NodeKind.Null, null);
-            }
-        }
-
-        /// <summary>
-        /// An XML document as a tree of its root element; null for anything else, for invalid or truncated XML and for
-        /// XML deeper than <see cref="MaxDepth"/>. DTDs are refused and nothing is resolved, so entity bombs and external
-        /// entities read as nothing. Prefixes are kept out of names (<c>xsi:type</c> needs no declaration).
-        /// </summary>
-        private static Node ParseXml(string text)
-        {
-            var trimmed = text.TrimStart();
-            if (trimmed.Length == 0 || trimmed[0] != '<')
-            {
-                return null;
-            }
-
-            try
-            {
-                using (var reader = new global::System.Xml.XmlTextReader(new global::System.IO.StringReader(trimmed)))
-                {
-                    reader.Namespaces = false;
-                    reader.DtdProcessing = global::System.Xml.DtdProcessing.Prohibit;
-                    reader.XmlResolver = null;
-                    var stack = new global::System.Collections.Generic.List<Node>();
-                    var texts = new global::System.Collections.Generic.List<global::System.Text.StringBuilder>();
-                    Node root = null;
-                    var budget = MaxNodes;
-                    while (reader.Read())
-                    {
-                        switch (reader.NodeType)
-                        {
-                            case global::System.Xml.XmlNodeType.Element:
-                                if (stack.Count >= MaxDepth || --budget <= 0)
-                                {
-                                    return null;
-                                }
-
-                                var name = reader.Name;
-                                var element = new Node(name.Substring(name.IndexOf(':') + 1), NodeKind.Element, null);
-                                if (stack.Count == 0)
-                                {
-                                    root = element;
-                                }
-                                else
-                                {
-                                    stack[stack.Count - 1].Children.Add(element);
-                                }
-
-                                if (reader.IsEmptyElement)
-                                {
-                                    element.Kind = NodeKind.Scalar;
-                                    element.Scalar = string.Empty;
-                                }
-                                else
-                                {
-                                    stack.Add(element);
-                                    texts.Add(new global::System.Text.StringBuilder());
-                                }
-
-                                break;
-                            case global::System.Xml.XmlNodeType.Text:
-                            case global::System.Xml.XmlNodeType.CDATA:
-                                if (texts.Count > 0 && texts[texts.Count - 1].Length < MaxNodes)
-                                {
-                                    texts[texts.Count - 1].Append(reader.Value);
-                                }
-
-                                break;
-                            case global::System.Xml.XmlNodeType.EndElement:
-                                var done = stack[stack.Count - 1];
-                                if (done.Children.Count == 0)
-                                {
-                                    done.Kind = NodeKind.Scalar;
-                                    done.Scalar = texts[texts.Count - 1].ToString().Trim();
-                                }
-
-                                stack.RemoveAt(stack.Count - 1);
-                                texts.RemoveAt(texts.Count - 1);
-                                break;
-                        }
-                    }
-
-                    return root;
-                }
-            }
-            catch (global::System.Xml.XmlException)
-            {
-                return null;
-            }
-            catch (global::System.InvalidOperationException)
-            {
-                return null;
-            }
-        }
-
-        /// <summary>A form-encoded body (<c>key=value&amp;key=value</c>) as an object of texts; null for anything else.</summary>
-        private static Node ParseForm(string text)
-        {
-            var trimmed = text.Trim();
-            if (trimmed.Length == 0 || trimmed.IndexOf('=') <= 0 || trimmed.IndexOfAny(new[] { '\n', '\r', ' ', '<', '{', '[' }) >= 0)
-            {
-                return null;
-            }
-
-            var root = new Node(null, NodeKind.Object, null);
-            foreach (var pair in trimmed.Split('&'))
-            {
-                var equals = pair.IndexOf('=');
-                if (equals <= 0 || root.Children.Count >= MaxItems)
-                {
-                    continue;
-                }
-
-                root.Children.Add(new Node(Unescape(pair.Substring(0, equals)), NodeKind.Scalar, Unescape(pair.Substring(equals + 1))));
-            }
-
-            return root;
-        }
-
-        /// <summary>Percent-decoding as UTF-8, '+' as a space; a broken escape is kept as it is.</summary>
-        private static string Unescape(string text)
-        {
-            var bytes = new global::System.Collections.Generic.List<byte>(text.Length);
-            for (var i = 0; i < text.Length; i++)
-            {
-                var c = text[i];
-                int high, low;
-                if (c == '%' && i + 2 < text.Length + 0 && (high = Hex(text[i + 1])) >= 0 && (low = Hex(text[i + 2])) >= 0)
-                {
-                    bytes.Add((byte)((high << 4) | low));
-                    i += 2;
-                }
-                else
-                {
-                    bytes.AddRange(global::System.Text.Encoding.UTF8.GetBytes(c == '+' ? " " : c.ToString()));
-                }
-            }
-
-            return global::System.Text.Encoding.UTF8.GetString(bytes.ToArray());
-        }
-
-        private static int Hex(char c) =>
-            c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : -1;
     }
 }

@@ -1,0 +1,192 @@
+using System.Text.RegularExpressions;
+using XeroErrors.Generators.Tests.Infrastructure;
+using XeroErrors.Machinery;
+
+namespace XeroErrors.Generators.Tests;
+
+/// <summary>
+/// The machinery (the body tree, its parsers and the path walker) is ordinary C# in the XeroErrors.Machinery project,
+/// added once to a compilation. These tests call it as this test project's own generated copy, which is the code
+/// consumers get, and check that a second spec adds none of it again.
+/// </summary>
+public sealed class MachineryTests
+{
+    private const string OtherSpec = """
+        namespace: Contoso.Payroll
+        prefix: Payroll
+        bodies:
+          - name: problem
+            format: json
+            fields:
+              - { property: Detail, path: detail }
+        responses:
+          - { name: Gone, status: 410, summary: Gone, body: problem }
+        """;
+
+    [Fact]
+    public void TwoSpecsThatReadBodiesShareOneCopyOfTheMachinery()
+    {
+        var one = GeneratorHarness.Run(ShippedSpec.Text);
+        var two = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.SpecPath, ShippedSpec.Text), new InMemoryAdditionalText("/project/spec/payroll.errors.yaml", OtherSpec)]);
+
+        Assert.Empty(two.Diagnostics);
+        Assert.Empty(two.CompilationProblems());
+        var machinery = one.Sources.Where(s => s.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal)).Select(s => s.HintName).ToList();
+        Assert.NotEmpty(machinery);
+        Assert.Equal(machinery, two.Sources.Where(s => s.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal)).Select(s => s.HintName));
+
+        // What the second spec adds is its own: every added file is in its namespace, and none holds the body tree.
+        var added = two.Sources.Select(s => s.HintName).Except(one.Sources.Select(s => s.HintName)).ToList();
+        Assert.NotEmpty(added);
+        Assert.All(added, name => Assert.StartsWith("Contoso.Payroll.", name, StringComparison.Ordinal));
+        Assert.All(two.Sources.Where(s => added.Contains(s.HintName)), s => Assert.DoesNotMatch(@"class (BodyNode|ParsedBody)\b|JsonDocument\.Parse", s.SourceText.ToString()));
+    }
+
+    [Fact]
+    public void ASpecThatReadsNoBodiesGetsNoMachinery()
+    {
+        var run = GeneratorHarness.Run("responses:\n  - { name: NotFound, status: 404, summary: Not Found }\n");
+
+        Assert.Empty(run.Diagnostics);
+        Assert.Empty(run.CompilationProblems());
+        Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TheEmbeddedMachineryIsTheMachineryProjectsSourceWordForWord()
+    {
+        var folder = Path.Combine(Path.GetDirectoryName(ShippedSpec.Path)!, "..", "src", "XeroErrors.Machinery", "Bodies");
+        var run = GeneratorHarness.Run(ShippedSpec.Text);
+
+        foreach (var file in Directory.GetFiles(folder, "*.cs"))
+        {
+            var generated = run.Source("XeroErrors.Machinery." + Path.GetFileNameWithoutExtension(file) + ".g.cs");
+            Assert.EndsWith(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal), generated, StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("{\"Elements\":[{\"ValidationErrors\":[{\"Message\":\"Email is invalid\"}]}]}", "Email is invalid")]
+    [InlineData("{\"elements\":[{\"inner\":{\"validationErrors\":[{\"message\":\"deep\"}]}}]}", "deep")]
+    [InlineData("{\"Elements\":[]}", null)]
+    public void APathWalksNamesIgnoringCaseItemsAndDescendants(string json, string? expected)
+    {
+        var root = new ParsedBody(json).Json!;
+        PathStep[] path = [PathStep.Named("Elements"), PathStep.Items, PathStep.Below("ValidationErrors"), PathStep.Items];
+
+        var messages = BodyPaths.Find(root, path).Select(hit => BodyPaths.FirstText(hit.Node, null, [PathStep.Named("Message")]));
+
+        Assert.Equal(expected, messages.FirstOrDefault());
+    }
+
+    [Fact]
+    public void PropertiesRememberTheirKeyAndAMapKeepsEveryMessage()
+    {
+        var root = new ParsedBody("{\"modelState\":{\"Name\":[\"required\",\"too long\"],\"Email\":\"invalid\"}}").Json!;
+
+        var hits = BodyPaths.Find(root, [PathStep.Named("modelState"), PathStep.Properties, PathStep.Items]);
+        var map = BodyPaths.ReadMap(root, [PathStep.Named("modelState")]);
+
+        Assert.Equal([("Name", "required"), ("Name", "too long")], hits.Select(h => (h.Key, h.Node.Scalar)));
+        Assert.Equal(["required", "too long"], map["Name"]);
+        Assert.Equal(["invalid"], map["Email"]);
+    }
+
+    [Theory]
+    [InlineData("{\"ErrorNumber\": 10}", 10)]
+    [InlineData("{\"ErrorNumber\": \" 10 \"}", 10)]
+    [InlineData("{\"ErrorNumber\": 1e3}", null)]
+    [InlineData("{\"ErrorNumber\": 99999999999}", null)]
+    public void FirstIntReadsIntegersWrittenAsNumbersOrText(string json, int? expected) =>
+        Assert.Equal(expected, BodyPaths.FirstInt(new ParsedBody(json).Json!, [PathStep.Named("ErrorNumber")]));
+
+    [Fact]
+    public void APatternReturnsItsFirstGroupAndATrueIsFoundIgnoringCase()
+    {
+        var root = new ParsedBody("{\"detail\":\"TokenExpired: token expired at 10:00\",\"valid\":\"TRUE\"}").Json!;
+        var code = new Regex(@"^\s*([A-Za-z0-9_]+)\s*(?::|$)", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+
+        Assert.Equal("TokenExpired", BodyPaths.FirstText(root, code, [PathStep.Named("detail")]));
+        Assert.True(BodyPaths.AnyTrue(root, null, [PathStep.Named("valid")]));
+        Assert.False(BodyPaths.AnyTrue(root, null, [PathStep.Named("detail")]));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("{\"truncated\": ")]
+    [InlineData("<html><body>Bad gateway</body></html>")]
+    [InlineData("\"a string\"")]
+    [InlineData("42")]
+    public void WhatIsNotAJsonObjectOrArrayReadsAsNoJson(string body) =>
+        Assert.Null(new ParsedBody(body).Json);
+
+    [Fact]
+    public void JsonDeeperThanTheLimitReadsAsNothingAndABomIsSkipped()
+    {
+        var deep = string.Concat(Enumerable.Repeat("[", BodyLimits.MaxDepth + 1)) + string.Concat(Enumerable.Repeat("]", BodyLimits.MaxDepth + 1));
+
+        Assert.Null(new ParsedBody(deep).Json);
+        Assert.NotNull(new ParsedBody("\uFEFF {\"a\":1}").Json);
+    }
+
+    [Fact]
+    public void XmlDropsPrefixesKeepsTextAndRefusesDtds()
+    {
+        var root = new ParsedBody("<ApiException xmlns:i=\"x\"><i:ErrorNumber>10</i:ErrorNumber><Message><![CDATA[A & B]]></Message><Empty/></ApiException>").Xml!;
+
+        Assert.Equal("ApiException", root.Name);
+        Assert.Equal("10", BodyPaths.FirstText(root, null, [PathStep.Named("ErrorNumber")]));
+        Assert.Equal("A & B", BodyPaths.FirstText(root, null, [PathStep.Named("Message")]));
+        Assert.Equal(string.Empty, BodyPaths.FirstText(root, null, [PathStep.Named("Empty")]));
+        Assert.Null(new ParsedBody("<!DOCTYPE a [<!ENTITY e \"x\">]><a>&e;</a>").Xml);
+        Assert.Null(new ParsedBody("<a><b>").Xml);
+    }
+
+    [Theory]
+    [InlineData("error=invalid_grant&error_description=Token+is+%C3%A9xpired", "invalid_grant", "Token is éxpired")]
+    [InlineData("error=a%2&error_description=%ZZ", "a%2", "%ZZ")]
+    public void AFormBodyIsPercentDecodedAsUtf8AndABrokenEscapeIsKept(string body, string error, string description)
+    {
+        var root = new ParsedBody(body).Form!;
+
+        Assert.Equal(error, BodyPaths.FirstText(root, null, [PathStep.Named("error")]));
+        Assert.Equal(description, BodyPaths.FirstText(root, null, [PathStep.Named("error_description")]));
+    }
+
+    [Theory]
+    [InlineData("a=1\nb=2")]
+    [InlineData("no pairs here")]
+    [InlineData("=value")]
+    public void WhatIsNotOneLineOfPairsIsNoForm(string body) =>
+        Assert.Null(new ParsedBody(body).Form);
+
+    [Theory]
+    [InlineData("Rate limit exceeded", "Rate limit exceeded")]
+    [InlineData("  padded  ", "padded")]
+    [InlineData("two\nlines", null)]
+    [InlineData("<p>markup</p>", null)]
+    [InlineData("{\"broken\"", null)]
+    public void PlainTextIsOneLineThatIsNeitherMarkupNorJson(string body, string? expected) =>
+        Assert.Equal(expected, new ParsedBody(body).PlainText?.Scalar);
+
+    [Fact]
+    public void ListsStopAtTheItemLimit()
+    {
+        var json = "{\"items\":[" + string.Join(",", Enumerable.Range(0, 5000).Select(i => $"\"m{i}\"")) + "]}";
+
+        var texts = BodyPaths.AllTexts(new ParsedBody(json).Json!, [PathStep.Named("items")]);
+
+        Assert.Equal(BodyLimits.MaxItems, texts.Count);
+        Assert.Equal("m0", texts[0]);
+    }
+
+    [Theory]
+    [InlineData("{\"error\":\"invalid_client\"}", new string[0], true)]
+    [InlineData("{\"error\":\"INVALID_CLIENT\"}", new[] { "invalid_client" }, true)]
+    [InlineData("{\"error\":\"other\"}", new[] { "invalid_client" }, false)]
+    [InlineData("{\"message\":\"no such field\"}", new string[0], false)]
+    [InlineData("not json, but \"error\" is here", new string[0], false)]
+    public void HasFieldAnswersFromTheParsedBody(string body, string[] values, bool expected) =>
+        Assert.Equal(expected, BodyPaths.HasField(body, "\"error\"", [PathStep.Named("error")], values));
+}
