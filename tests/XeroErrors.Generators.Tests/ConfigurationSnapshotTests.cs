@@ -53,7 +53,7 @@ public class ConfigurationSnapshotTests
         var difference = CompareWithPlain(run, ShippedSpec.Text);
         // The machinery's readers of JSON, XML and patterns compile to "reads nothing" without their assemblies.
         Assert.Equal(["XeroErrors.Machinery.BodyPaths.g.cs", "XeroErrors.Machinery.JsonBodyParser.g.cs", "XeroErrors.Machinery.XmlBodyParser.g.cs", "XeroErrors.XeroResponseBodies.g.cs"], difference.ChangedNames);
-        Assert.Equal(["XeroErrors.XeroErrorHandler.g.cs", "XeroErrors.XeroResponseClassifier.BodyRead.g.cs", "XeroErrors.XeroResponseClassifier.Http.g.cs"], difference.Absent);
+        Assert.Equal(["XeroErrors.Machinery.ResponseBodyReads.g.cs", "XeroErrors.XeroErrorHandler.g.cs", "XeroErrors.XeroResponseClassifier.Http.g.cs"], difference.Absent);
         AssertSnapshots(difference.Changed);
     }
 

@@ -43,26 +43,59 @@ public sealed class MachineryTests
     }
 
     [Fact]
-    public void ASpecThatReadsNoBodiesGetsNoMachinery()
+    public void ASpecThatReadsNoBodiesGetsOnlyTheHttpReadAndWithoutHttpNothing()
     {
-        var run = GeneratorHarness.Run("responses:\n  - { name: NotFound, status: 404, summary: Not Found }\n");
+        const string spec = "responses:\n  - { name: NotFound, status: 404, summary: Not Found }\n";
+        var withHttp = GeneratorHarness.Run(spec);
+        var bare = GeneratorHarness.Run(spec, compilation: GeneratorHarness.CreateCompilation(references: GeneratorHarness.MinimalReferences));
 
-        Assert.Empty(run.Diagnostics);
-        Assert.Empty(run.CompilationProblems());
-        Assert.DoesNotContain(run.Sources, s => s.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal));
+        Assert.Empty(withHttp.Diagnostics);
+        Assert.Empty(withHttp.CompilationProblems());
+        Assert.Equal(
+            ["XeroErrors.Machinery.GeneratorVersion.g.cs", "XeroErrors.Machinery.ResponseBodyReads.g.cs"],
+            withHttp.Sources.Select(s => s.HintName).Where(n => n.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
+        Assert.Empty(bare.CompilationProblems());
+        Assert.DoesNotContain(bare.Sources, s => s.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal));
     }
 
     [Fact]
     public void TheEmbeddedMachineryIsTheMachineryProjectsSourceWordForWord()
     {
-        var folder = Path.Combine(Path.GetDirectoryName(ShippedSpec.Path)!, "..", "src", "XeroErrors.Machinery", "Bodies");
+        var folder = Path.Combine(Path.GetDirectoryName(ShippedSpec.Path)!, "..", "src", "XeroErrors.Machinery");
         var run = GeneratorHarness.Run(ShippedSpec.Text);
+        var files = Directory.GetFiles(Path.Combine(folder, "Bodies"), "*.cs").Concat(Directory.GetFiles(Path.Combine(folder, "Http"), "*.cs")).ToList();
 
-        foreach (var file in Directory.GetFiles(folder, "*.cs"))
+        Assert.NotEmpty(files);
+        foreach (var file in files)
         {
             var generated = run.Source("XeroErrors.Machinery." + Path.GetFileNameWithoutExtension(file) + ".g.cs");
             Assert.EndsWith(File.ReadAllText(file).Replace("\r\n", "\n", StringComparison.Ordinal), generated, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public void TheMachineryCompilesBesideAConsumersGlobalUsingsOfTypesWithTheSameNames()
+    {
+        // A namespace the consumer imports everywhere with types named as the ones the machinery uses (as
+        // Microsoft.Build.Utilities has a Task): the machinery's own usings are looked up first.
+        const string consumer = """
+            global using Clash;
+
+            namespace Clash
+            {
+                internal sealed class Task { }
+                internal sealed class Encoding { }
+                internal sealed class Stream { }
+                internal sealed class HttpContent { }
+                internal sealed class List<T> { }
+                internal sealed class BodyNode { }
+                internal sealed class Pattern { }
+            }
+            """;
+
+        var run = GeneratorHarness.Run(ShippedSpec.Text, compilation: GeneratorHarness.CreateCompilation(consumer));
+
+        Assert.Empty(run.CompilationProblems());
     }
 
     [Theory]

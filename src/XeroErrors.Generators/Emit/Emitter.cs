@@ -65,7 +65,6 @@ internal static class Emitter
         if (capabilities.HasHttp)
         {
             Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.Http, HttpEmitter.EmitClassifierHttp(context));
-            Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.BodyRead, BodyReadEmitter.Emit(context));
             Add(context.HandlerType, HttpEmitter.EmitHandler(context));
 
             // Each client's glue only where the client is referenced, so nobody compiles code for clients they do not use.

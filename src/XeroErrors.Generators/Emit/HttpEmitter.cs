@@ -17,7 +17,7 @@ internal static class HttpEmitter
             /// The most bytes of a body that is read, and the most bytes it decompresses to: enough for any error body, and a
             /// 100 MB body (or a gzip bomb) costs no more.
             /// </summary>
-            public const int MaxBodyBytes = 1024 * 1024;
+            public const int MaxBodyBytes = global::XeroErrors.Machinery.ResponseBodyReads.MaxBytes;
 
             /// <summary>
             /// Classifies an HTTP response. The body is read only for statuses whose entries the spec tells apart by
@@ -81,7 +81,7 @@ internal static class HttpEmitter
 
                 var body = sharedRead
                     ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
-                    : await ReadUnsharedBodyAsync(response, cancellationToken).ConfigureAwait(false);
+                    : await global::XeroErrors.Machinery.ResponseBodyReads.ReadUnsharedAsync(response, cancellationToken).ConfigureAwait(false);
                 var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
                 var exception = CreateException(classification, body, innerException);
                 RecordRequest(exception, request);
@@ -167,41 +167,15 @@ internal static class HttpEmitter
                     return global::System.Threading.Tasks.Task.FromResult<{{n}}>(null);
                 }
 
-                return BodyReads.GetValue(content, c => new BodyRead(c)).GetTextAsync(cancellationToken){{bang}};
+                return global::XeroErrors.Machinery.ResponseBodyReads.ReadAsync(content, cancellationToken){{bang}};
             }
 
             /// <summary>
             /// Reads the body as <see cref="ReadBodyAsync"/> does and, where that read consumed an unbuffered body whole, puts
             /// the bytes back as buffered content, so a response handed on (a retry that gives up) still has all its body.
             /// </summary>
-            internal static async global::System.Threading.Tasks.Task<{{n}}> ReadBodyKeepingItAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken)
-            {
-                var content = response.Content;
-                var text = await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false);
-                {{context.Nullable("BodyRead")}} read;
-                if (content != null && response.Content == content && BodyReads.TryGetValue(content, out read))
-                {
-                    var whole = read{{bang}}.TakeConsumedBody();
-                    if (whole != null)
-                    {
-                        var copy = new global::System.Net.Http.ByteArrayContent(whole);
-                        foreach (var header in content.Headers)
-                        {
-                            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
-                        }
-
-                        BodyReads.Add(copy, read{{bang}});
-                        response.Content = copy;
-                        content.Dispose();
-                    }
-                }
-
-                return text;
-            }
-
-            /// <summary>The one read of each content's body, shared by every caller.</summary>
-            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead> BodyReads =
-                new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpContent, BodyRead>();
+            internal static global::System.Threading.Tasks.Task<{{n}}> ReadBodyKeepingItAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken) =>
+                global::XeroErrors.Machinery.ResponseBodyReads.ReadKeepingItAsync(response, cancellationToken){{bang}};
             """);
     }
 

@@ -19,7 +19,8 @@ internal static class SourceOutput
     public static void Add(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities, EquatableArray<string> losingSpecs)
     {
         var losers = new HashSet<string>(losingSpecs, StringComparer.Ordinal);
-        string? firstReadingBodies = null;
+        string? firstEmitted = null;
+        var parts = new List<string>();
         foreach (var input in inputs)
         {
             if (input is null || losers.Contains(input.FilePath))
@@ -43,9 +44,10 @@ internal static class SourceOutput
                 continue;
             }
 
-            if (firstReadingBodies is null && Emitter.ReadsBodies(input.Model))
+            firstEmitted ??= input.FilePath;
+            if (Emitter.ReadsBodies(input.Model) && !parts.Contains(MachineryEmitter.Bodies))
             {
-                firstReadingBodies = input.FilePath;
+                parts.Add(MachineryEmitter.Bodies);
             }
 
             foreach (var file in files)
@@ -55,12 +57,30 @@ internal static class SourceOutput
         }
 
         // The machinery once, however many specs use it: a second spec adds only what its own spec decides.
-        if (firstReadingBodies is not null)
+        if (capabilities.HasHttp && firstEmitted is not null)
         {
-            foreach (var file in MachineryEmitter.Emit(capabilities))
-            {
-                AddFile(context, file, firstReadingBodies);
-            }
+            parts.Add(MachineryEmitter.Http);
+        }
+
+        if (parts.Count == 0)
+        {
+            return;
+        }
+
+        IReadOnlyList<GeneratedFile> machinery;
+        try
+        {
+            machinery = MachineryEmitter.Emit(capabilities, parts);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            context.ReportDiagnostic(InternalError.For(firstEmitted!, ex).ToDiagnostic());
+            return;
+        }
+
+        foreach (var file in machinery)
+        {
+            AddFile(context, file, firstEmitted!);
         }
     }
 

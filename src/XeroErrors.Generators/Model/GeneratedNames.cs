@@ -28,13 +28,12 @@ internal static class GeneratedNames
     public static class ClassifierParts
     {
         public const string Http = "Http";
-        public const string BodyRead = "BodyRead";
         public const string Refit = "Refit";
         public const string Flurl = "Flurl";
         public const string RestSharp = "RestSharp";
         public const string XeroSdk = "XeroSdk";
 
-        public static readonly string[] All = { Http, BodyRead, Refit, Flurl, RestSharp, XeroSdk };
+        public static readonly string[] All = { Http, Refit, Flurl, RestSharp, XeroSdk };
     }
 
     /// <summary>The key of the <c>AssemblyMetadata</c> attribute that marks an assembly as holding a spec's public types.</summary>

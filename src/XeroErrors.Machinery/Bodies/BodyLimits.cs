@@ -1,7 +1,7 @@
-using System.CodeDom.Compiler;
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+
     /// <summary>What reading one body may cost: a hostile body stays cheap.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal static class BodyLimits

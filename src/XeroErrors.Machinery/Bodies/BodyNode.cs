@@ -1,8 +1,8 @@
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+    using System.Collections.Generic;
+
     /// <summary>What a <see cref="BodyNode"/> is.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal enum BodyNodeKind

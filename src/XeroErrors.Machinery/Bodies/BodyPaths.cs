@@ -1,17 +1,17 @@
-using System;
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Collections.ObjectModel;
-using System.Globalization;
-#if XEROERRORS_REGEX
-using System.Text.RegularExpressions;
-using Pattern = System.Text.RegularExpressions.Regex;
-#else
-using Pattern = System.Object;
-#endif
-
 namespace XeroErrors.Machinery
 {
+    using System;
+    using System.CodeDom.Compiler;
+    using System.Collections.Generic;
+    using System.Collections.ObjectModel;
+    using System.Globalization;
+#if XEROERRORS_REGEX
+    using System.Text.RegularExpressions;
+    using Pattern = System.Text.RegularExpressions.Regex;
+#else
+    using Pattern = System.Object;
+#endif
+
     /// <summary>
     /// Walks body paths and reads what they reach as the spec's field types. Names match ignoring case; no walk
     /// collects more than <see cref="BodyLimits.MaxNodes"/> nodes and no list more than <see cref="BodyLimits.MaxItems"/>.

@@ -1,9 +1,9 @@
-using System.CodeDom.Compiler;
-using System.Collections.Generic;
-using System.Text;
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+    using System.Collections.Generic;
+    using System.Text;
+
     /// <summary>A form-encoded body as an object of texts.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal static class FormBodyParser

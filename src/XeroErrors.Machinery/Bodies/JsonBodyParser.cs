@@ -1,11 +1,11 @@
-using System.CodeDom.Compiler;
-#if XEROERRORS_JSON
-using System;
-using System.Text.Json;
-#endif
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+#if XEROERRORS_JSON
+    using System;
+    using System.Text.Json;
+#endif
+
     /// <summary>
     /// A JSON body as a tree, read with System.Text.Json; without it in the compilation, no body reads as JSON (the
     /// generator says so with XERR103).

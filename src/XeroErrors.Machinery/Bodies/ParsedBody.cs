@@ -1,7 +1,7 @@
-using System.CodeDom.Compiler;
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+
     /// <summary>One body, parsed at most once per format, and only when a shape asks for that format.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal sealed class ParsedBody

@@ -1,7 +1,7 @@
-using System.CodeDom.Compiler;
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+
     /// <summary>What one step of a body path does.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal enum PathStepKind

@@ -1,14 +1,14 @@
-using System.CodeDom.Compiler;
-#if XEROERRORS_XML
-using System;
-using System.Collections.Generic;
-using System.IO;
-using System.Text;
-using System.Xml;
-#endif
-
 namespace XeroErrors.Machinery
 {
+    using System.CodeDom.Compiler;
+#if XEROERRORS_XML
+    using System;
+    using System.Collections.Generic;
+    using System.IO;
+    using System.Text;
+    using System.Xml;
+#endif
+
     /// <summary>An XML body as a tree of its elements; without System.Xml in the compilation, no body reads as XML.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal static class XmlBodyParser
