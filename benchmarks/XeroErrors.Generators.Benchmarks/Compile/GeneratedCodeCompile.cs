@@ -35,6 +35,12 @@ internal static class GeneratedCodeCompile
             ("today's output, two specs", Generate(consumer, SecondSpec: true)),
         };
 
+        if (variants[1].Files.Count == 0)
+        {
+            Console.Error.WriteLine("The 2026-12-06 output is not embedded (Compile/Baseline/*.cs.txt).");
+            return 1;
+        }
+
         foreach (var (name, files) in variants)
         {
             var errors = Compile(consumer, files).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning).ToList();
