@@ -131,7 +131,7 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBaseUri + "#xerr013");
 
-    public static readonly DiagnosticDescriptor DuplicateBodyMarker = new(
+    public static readonly DiagnosticDescriptor DuplicateMatch = new(
         "XERR014",
         "A match is used by two entries of one status",
         "The match '{0}' of '{1}' is also a match of '{2}' for status {3}, so the later entry can never be chosen by it. Keep it on one entry.",

@@ -1,7 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
 using XeroErrors.Generators.Model;
-using XeroErrors.Generators.Spec;
 
 namespace XeroErrors.Generators.Emit;
 
@@ -276,8 +275,8 @@ internal static class BodiesEmitter
                     {
                         var from = source.Members.FirstOrDefault(m => m.Member == member.Name);
                         var value = from is null ? "null"
-                            : from.Path == "$key" ? "hit.Key"
-                            : from.Path == "." ? "hit.Node.Scalar"
+                            : from.Path.Text == BodyPathModel.KeyText ? "hit.Key"
+                            : from.Path.Steps.IsEmpty ? "hit.Node.Scalar"
                             : $"global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, {paths.Get(from.Path)})";
                         writer.WriteLine($"{context.Nullable("string")} {Local(member.Name)} = {value};");
                     }
@@ -318,8 +317,7 @@ internal static class BodiesEmitter
         writer.BeginBlock("private static readonly string[] MatchNames =");
         foreach (var path in context.FieldMatches)
         {
-            var last = Spec.BodyPath.Parse(path, out _)?.LastOrDefault(step => step.StartsWith("name:", System.StringComparison.Ordinal) || step.StartsWith("..", System.StringComparison.Ordinal));
-            var name = last is null ? string.Empty : "\"" + (last.StartsWith("..", System.StringComparison.Ordinal) ? last.Substring(2) : last.Substring("name:".Length)) + "\"";
+            var name = path.LastName is { } last ? "\"" + last + "\"" : string.Empty;
             writer.WriteLine(CSharpText.Literal(name) + ",");
         }
 
@@ -350,10 +348,10 @@ internal static class BodiesEmitter
     /// <summary>The paths and patterns the reader uses, each emitted once as a static field.</summary>
     private sealed class PathTable
     {
-        private readonly List<(string Path, string Field)> _paths = new();
+        private readonly List<(BodyPathModel Path, string Field)> _paths = new();
         private readonly List<(string Pattern, string Field)> _patterns = new();
 
-        public string Get(string path)
+        public string Get(BodyPathModel path)
         {
             var found = _paths.FirstOrDefault(p => p.Path == path);
             if (found.Field is not null)
@@ -388,9 +386,8 @@ internal static class BodiesEmitter
         {
             foreach (var (path, field) in _paths)
             {
-                var steps = BodyPath.Parse(path, out _) ?? new List<string>();
-                writer.WriteLine($"// {CSharpText.XmlText(path)}");
-                var initialiser = steps.Count == 0 ? "new global::XeroErrors.Machinery.PathStep[0]" : $"{{ {string.Join(", ", steps.Select(StepCode))} }}";
+                writer.WriteLine($"// {CSharpText.XmlText(path.Text)}");
+                var initialiser = path.Steps.IsEmpty ? "new global::XeroErrors.Machinery.PathStep[0]" : $"{{ {string.Join(", ", path.Steps.Select(StepCode))} }}";
                 writer.WriteLine($"private static readonly global::XeroErrors.Machinery.PathStep[] {field} = {initialiser};");
             }
 
@@ -401,12 +398,12 @@ internal static class BodiesEmitter
             }
         }
 
-        private static string StepCode(string step) => step switch
+        private static string StepCode(PathStepModel step) => step.Kind switch
         {
-            "[]" => "global::XeroErrors.Machinery.PathStep.Items",
-            "{}" => "global::XeroErrors.Machinery.PathStep.Properties",
-            _ when step.StartsWith("..", System.StringComparison.Ordinal) => $"global::XeroErrors.Machinery.PathStep.Below({CSharpText.Literal(step.Substring(2))})",
-            _ => $"global::XeroErrors.Machinery.PathStep.Named({CSharpText.Literal(step.Substring("name:".Length))})",
+            PathStepKind.Items => "global::XeroErrors.Machinery.PathStep.Items",
+            PathStepKind.Properties => "global::XeroErrors.Machinery.PathStep.Properties",
+            PathStepKind.Descendants => $"global::XeroErrors.Machinery.PathStep.Below({CSharpText.Literal(step.Name!)})",
+            _ => $"global::XeroErrors.Machinery.PathStep.Named({CSharpText.Literal(step.Name!)})",
         };
     }
 }

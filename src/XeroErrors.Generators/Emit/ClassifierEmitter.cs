@@ -107,10 +107,10 @@ internal static class ClassifierEmitter
             foreach (var entry in entries)
             {
                 // The body of a success is never read (ClassifyAsync does not fetch it), so only headers tell 2xx entries apart.
-                var conditions = entry.HeaderMarkers.Select(h => $"headers.{context.PresenceField(h)}")
-                    .Concat(entry.HeaderValueMarkers.Select(h => $"IsOneOf(headers.{context.ValueField(h.Header)}, {string.Join(", ", h.Values.Select(CSharpText.Literal))})"))
-                    .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.BodyMarkers.Select(b => $"Contains(body, {CSharpText.Literal(b)})"))
-                    .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.FieldMarkers.Select(f => FieldCondition(context, f)))
+                var conditions = entry.Match.Headers.Select(h => $"headers.{context.PresenceField(h)}")
+                    .Concat(entry.Match.HeaderValues.Select(h => $"IsOneOf(headers.{context.ValueField(h.Header)}, {string.Join(", ", h.Values.Select(CSharpText.Literal))})"))
+                    .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.Match.BodyTexts.Select(b => $"Contains(body, {CSharpText.Literal(b)})"))
+                    .Concat(IsSuccess(status) ? Enumerable.Empty<string>() : entry.Match.Fields.Select(f => FieldCondition(context, f)))
                     .ToList();
                 if (conditions.Count == 0)
                 {
@@ -257,7 +257,7 @@ internal static class ClassifierEmitter
 
     private static void WriteHelpers(SourceWriter writer, EmitContext context)
     {
-        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && !IsSuccess(g.Key) && g.Value.Any(e => !e.BodyMarkers.IsEmpty || !e.FieldMarkers.IsEmpty)).Select(g => g.Key).ToList();
+        var bodyStatuses = ByStatus(context.Spec).Where(g => g.Value.Count > 1 && !IsSuccess(g.Key) && g.Value.Any(e => !e.Match.BodyTexts.IsEmpty || !e.Match.Fields.IsEmpty)).Select(g => g.Key).ToList();
         writer.WriteLine();
         DocComment.Summary(writer, "Whether classifying this status looks at the body; other statuses are classified without reading it.");
         DocComment.Param(writer, "statusCode", "The HTTP status code.");

@@ -26,7 +26,7 @@ internal sealed class EmitContext
         ApiName = p.Length == 0 ? "API" : p + " API";
         DelayHeader = spec.Headers.FirstOrDefault(h => h.Type == HeaderType.Delay);
         TypedHeaders = spec.Headers.Where(h => h.Type != HeaderType.Delay).ToList();
-        MatchHeaders = spec.Responses.SelectMany(r => r.HeaderMarkers).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
+        MatchHeaders = spec.Responses.SelectMany(r => r.Match.Headers).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
     }
 
     public SpecModel Spec { get; }
@@ -90,12 +90,12 @@ internal sealed class EmitContext
             .ToList();
 
     /// <summary>Every path <c>match.fields</c> tests, once each; the classifier passes its index.</summary>
-    public IReadOnlyList<string> FieldMatches => _fieldMatches ??= Spec.Responses.SelectMany(r => r.FieldMarkers).Select(m => m.Path).Distinct(System.StringComparer.Ordinal).ToList();
+    public IReadOnlyList<BodyPathModel> FieldMatches => _fieldMatches ??= Spec.Responses.SelectMany(r => r.Match.Fields).Select(m => m.Path).Distinct().ToList();
 
-    private List<string>? _fieldMatches;
+    private List<BodyPathModel>? _fieldMatches;
 
     /// <summary>Headers whose value a <c>match.header-values</c> tests, each once.</summary>
-    public IReadOnlyList<string> MatchValueHeaders => _matchValueHeaders ??= Spec.Responses.SelectMany(r => r.HeaderValueMarkers).Select(m => m.Header).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
+    public IReadOnlyList<string> MatchValueHeaders => _matchValueHeaders ??= Spec.Responses.SelectMany(r => r.Match.HeaderValues).Select(m => m.Header).Distinct(System.StringComparer.OrdinalIgnoreCase).ToList();
 
     private List<string>? _matchValueHeaders;
 

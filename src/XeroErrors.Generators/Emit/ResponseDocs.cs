@@ -86,8 +86,8 @@ internal static class ResponseDocs
     private static string? ChosenWhen(ResponseModel response)
     {
         var parts = new List<string>();
-        parts.AddRange(response.HeaderMarkers.Select(h => $"the {h} header is present"));
-        parts.AddRange(response.BodyMarkers.Select(b => $"the body contains \"{b}\""));
+        parts.AddRange(response.Match.Headers.Select(h => $"the {h} header is present"));
+        parts.AddRange(response.Match.BodyTexts.Select(b => $"the body contains \"{b}\""));
         if (parts.Count == 0)
         {
             return response.IsDefault ? "Chosen when no other entry of its status matches." : null;

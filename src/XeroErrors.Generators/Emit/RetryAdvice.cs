@@ -59,7 +59,7 @@ internal static class RetryAdvice
     /// </summary>
     private static string HeaderValues(EmitContext context, ResponseModel response, bool anyTransient, bool anyNotTransient)
     {
-        var matched = new HashSet<string>(response.HeaderMarkers.Concat(response.HeaderValueMarkers.Select(m => m.Header)), StringComparer.OrdinalIgnoreCase);
+        var matched = new HashSet<string>(response.Match.Headers.Concat(response.Match.HeaderValues.Select(m => m.Header)), StringComparer.OrdinalIgnoreCase);
         var text = string.Empty;
         foreach (var header in context.Spec.Headers.Where(h => h.Type == HeaderType.Enum && matched.Contains(h.Name)))
         {

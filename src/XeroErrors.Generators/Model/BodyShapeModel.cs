@@ -10,5 +10,5 @@ internal sealed record BodyShapeModel(
     string Name,
     BodyShapeFormat Format,
     string? Root,
-    EquatableArray<string> RequiredPaths,
+    EquatableArray<BodyPathModel> RequiredPaths,
     EquatableArray<BodyFieldModel> Fields);

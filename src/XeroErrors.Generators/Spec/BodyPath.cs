@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Text;
+using XeroErrors.Generators.Model;
 
 namespace XeroErrors.Generators.Spec;
 
@@ -11,11 +12,23 @@ namespace XeroErrors.Generators.Spec;
 /// </summary>
 internal static class BodyPath
 {
-    /// <summary>The steps of a valid path, or null with the reason it is not valid.</summary>
-    public static List<string>? Parse(string path, out string? error)
+    /// <summary>A valid path parsed, or null with the reason it is not valid.</summary>
+    public static BodyPathModel? Parse(string path, out string? error) =>
+        Steps(path, out error) is { } steps ? new BodyPathModel(path, steps.ToEquatableArray()) : null;
+
+    /// <summary>A path the spec reading has checked already.</summary>
+    public static BodyPathModel Checked(string path) =>
+        Parse(path, out var error) ?? throw new System.ArgumentException($"'{path}' is not a valid path: {error}", nameof(path));
+
+    public static bool IsValid(string path, out string? error) => Steps(path, out error) is not null;
+
+    /// <summary>A path of one name, such as <c>oauth_problem</c>: what a form-encoded body can be asked for.</summary>
+    public static bool IsSingleName(string path) => Steps(path, out _) is { Count: 1 } steps && steps[0].Kind == PathStepKind.Name;
+
+    private static List<PathStepModel>? Steps(string path, out string? error)
     {
         error = null;
-        var steps = new List<string>();
+        var steps = new List<PathStepModel>();
         if (path == ".")
         {
             return steps;
@@ -62,7 +75,7 @@ internal static class BodyPath
 
             if (name.Length > 0)
             {
-                steps.Add((descendant ? ".." : "name:") + name);
+                steps.Add(new PathStepModel(descendant ? PathStepKind.Descendants : PathStepKind.Name, name.ToString()));
             }
             else if (descendant)
             {
@@ -73,7 +86,7 @@ internal static class BodyPath
             var suffixes = 0;
             while (i < path.Length && (Starts(path, i, "[]") || Starts(path, i, "{}")))
             {
-                steps.Add(path[i] == '[' ? "[]" : "{}");
+                steps.Add(new PathStepModel(path[i] == '[' ? PathStepKind.Items : PathStepKind.Properties, null));
                 i += 2;
                 suffixes++;
             }
@@ -101,11 +114,6 @@ internal static class BodyPath
 
         return steps;
     }
-
-    public static bool IsValid(string path, out string? error) => Parse(path, out error) is not null;
-
-    /// <summary>A path of names only, such as <c>oauth_problem</c>: what a form-encoded body can be asked for.</summary>
-    public static bool IsSingleName(string path) => Parse(path, out _) is { Count: 1 } steps && steps[0].StartsWith("name:", System.StringComparison.Ordinal);
 
     private static bool IsNameChar(char c) => char.IsLetterOrDigit(c) || c == '_' || c == '-' || c == '@' || c == ':' || c == '$';
 

@@ -16,33 +16,38 @@ internal sealed record RawResponse(
     string? Notes,
     string? Example,
     string? Source,
-    List<(string Marker, YamlNode Node)> BodyMarkers,
-    List<(string Header, YamlNode Node)> HeaderMarkers,
+    List<(string Text, YamlNode Node)> MatchBodyTexts,
+    List<(string Header, YamlNode Node)> MatchHeaders,
     bool IsDefault,
     List<(string Name, YamlNode Node)> BodyShapes,
     bool? Transient,
     int? RetryAfterSeconds,
-    List<(FieldMatch Match, YamlNode Node)> FieldMarkers,
-    List<(HeaderValueMatch Match, YamlNode Node)> HeaderValueMarkers)
+    List<(FieldMatch Match, YamlNode Node)> MatchFields,
+    List<(HeaderValueMatch Match, YamlNode Node)> MatchHeaderValues)
 {
-    public bool HasMatch => BodyMarkers.Count > 0 || HeaderMarkers.Count > 0 || FieldMarkers.Count > 0 || HeaderValueMarkers.Count > 0;
+    public bool HasMatch => MatchBodyTexts.Count > 0 || MatchHeaders.Count > 0 || MatchFields.Count > 0 || MatchHeaderValues.Count > 0;
 
     public bool IsSuccessOnly => Statuses.All(s => s.Status >= 200 && s.Status <= 299);
 
-    public ResponseModel ToModel() => new(
-        Name: Name,
-        Statuses: Statuses.Select(s => s.Status).ToEquatableArray(),
-        Summary: Summary,
-        Description: Description,
-        Notes: Notes,
-        Example: Example,
-        Source: Source,
-        BodyMarkers: BodyMarkers.Select(m => m.Marker).ToEquatableArray(),
-        HeaderMarkers: HeaderMarkers.Select(m => m.Header).ToEquatableArray(),
-        IsDefault: IsDefault,
-        BodyShapes: BodyShapes.Select(b => b.Name).ToEquatableArray(),
-        Transient: Transient,
-        RetryAfterSeconds: RetryAfterSeconds,
-        FieldMarkers: FieldMarkers.Select(m => m.Match).ToEquatableArray(),
-        HeaderValueMarkers: HeaderValueMarkers.Select(m => m.Match).ToEquatableArray());
+    public ResponseModel ToModel() => new()
+    {
+        Name = Name,
+        Statuses = Statuses.Select(s => s.Status).ToEquatableArray(),
+        Summary = Summary,
+        Description = Description,
+        Notes = Notes,
+        Example = Example,
+        Source = Source,
+        Match = new MatchModel
+        {
+            BodyTexts = MatchBodyTexts.Select(m => m.Text).ToEquatableArray(),
+            Headers = MatchHeaders.Select(m => m.Header).ToEquatableArray(),
+            Fields = MatchFields.Select(m => m.Match).ToEquatableArray(),
+            HeaderValues = MatchHeaderValues.Select(m => m.Match).ToEquatableArray(),
+        },
+        IsDefault = IsDefault,
+        BodyShapes = BodyShapes.Select(b => b.Name).ToEquatableArray(),
+        Transient = Transient,
+        RetryAfterSeconds = RetryAfterSeconds,
+    };
 }

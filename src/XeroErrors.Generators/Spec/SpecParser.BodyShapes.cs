@@ -93,7 +93,7 @@ internal sealed partial class SpecParser
         }
 
         string? root = null;
-        var required = new List<string>();
+        var required = new List<BodyPathModel>();
         if (Find(map, "when") is { } whenNode && !IsNullNode(whenNode))
         {
             if (whenNode is not YamlMappingNode when)
@@ -115,8 +115,14 @@ internal sealed partial class SpecParser
                 ReadStringList(when, "fields", "when.fields", fields, text => text.Length > 0, "a path");
                 foreach (var (path, pathNode) in fields)
                 {
-                    ok &= CheckPath(label, path, pathNode, format);
-                    required.Add(path);
+                    if (CheckPath(label, path, pathNode, format))
+                    {
+                        required.Add(BodyPath.Checked(path));
+                    }
+                    else
+                    {
+                        ok = false;
+                    }
                 }
             }
         }
@@ -264,7 +270,7 @@ internal sealed partial class SpecParser
                     return null;
                 }
 
-                result.Add(new BodyFieldSource(path, EquatableArray<RecordMemberSource>.Empty));
+                result.Add(new BodyFieldSource(BodyPath.Checked(path), EquatableArray<RecordMemberSource>.Empty));
             }
 
             return result.Count == 0 ? null : result;
@@ -305,10 +311,10 @@ internal sealed partial class SpecParser
                     return null;
                 }
 
-                memberList.Add(new RecordMemberSource(member, relative));
+                memberList.Add(new RecordMemberSource(member, BodyPath.Checked(relative)));
             }
 
-            result.Add(new BodyFieldSource(path, memberList.ToEquatableArray()));
+            result.Add(new BodyFieldSource(BodyPath.Checked(path), memberList.ToEquatableArray()));
         }
 
         return result;
@@ -679,7 +685,7 @@ internal sealed partial class SpecParser
 
             if (record.Members.FirstOrDefault(m => m.Required && source.Members.All(sm => sm.Member != m.Name)) is { } missing)
             {
-                return $"the path '{source.Path}' does not say where the required member '{missing.Name}' is";
+                return $"the path '{source.Path.Text}' does not say where the required member '{missing.Name}' is";
             }
         }
 
@@ -690,7 +696,7 @@ internal sealed partial class SpecParser
     private static bool Shadows(BodyShapeModel earlier, BodyShapeModel later) =>
         earlier.Format == later.Format
         && (earlier.Root is null || string.Equals(earlier.Root, later.Root, StringComparison.OrdinalIgnoreCase))
-        && earlier.RequiredPaths.All(p => later.RequiredPaths.Contains(p, StringComparer.OrdinalIgnoreCase));
+        && earlier.RequiredPaths.All(p => later.RequiredPaths.Any(q => string.Equals(p.Text, q.Text, StringComparison.OrdinalIgnoreCase)));
 
     /// <summary>Reports at a field of a spec's own shape, or (for a built-in shape) at the first entry that lists it.</summary>
     private void ReportAt(Microsoft.CodeAnalysis.DiagnosticDescriptor descriptor, YamlNode? node, RawShape shape, List<RawResponse> responses, params string[] args)

@@ -608,7 +608,7 @@ internal sealed partial class SpecParser
         var source = ReadText(map, "source");
         var isDefault = ReadBoolean(map, "default") ?? false;
         var body = ReadBodyList(map);
-        var (bodyMarkers, headerMarkers, fieldMarkers, headerValueMarkers) = ReadMatch(map);
+        var (matchBodyTexts, matchHeaders, matchFields, matchHeaderValues) = ReadMatch(map);
         var (transient, after) = ReadRetry(map);
 
         if (!ok)
@@ -616,7 +616,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
-        // Named arguments: five strings and four lists of marker pairs in a row are easy to swap unseen.
+        // Named arguments: five strings and four lists of match conditions in a row are easy to swap unseen.
         return new RawResponse(
             Node: map,
             NameNode: nameNode!,
@@ -627,14 +627,14 @@ internal sealed partial class SpecParser
             Notes: notes,
             Example: example,
             Source: source,
-            BodyMarkers: bodyMarkers,
-            HeaderMarkers: headerMarkers,
+            MatchBodyTexts: matchBodyTexts,
+            MatchHeaders: matchHeaders,
             IsDefault: isDefault,
             BodyShapes: body,
             Transient: transient,
             RetryAfterSeconds: after,
-            FieldMarkers: fieldMarkers,
-            HeaderValueMarkers: headerValueMarkers);
+            MatchFields: matchFields,
+            MatchHeaderValues: matchHeaderValues);
     }
 
     private List<(int Status, YamlNode Node)> ReadStatuses(YamlMappingNode map, string label, ref bool ok)
@@ -699,9 +699,9 @@ internal sealed partial class SpecParser
         ReadStringList(match, "headers", "match.headers", headers, Identifiers.IsHttpToken, "an HTTP header name");
         foreach (var (item, key, values) in ReadValueMatches(match, "fields", "path", SpecKeys.FieldMatch))
         {
-            if (BodyPath.IsValid(key, out var error))
+            if (BodyPath.Parse(key, out var error) is { } path)
             {
-                fields.Add((new FieldMatch(key, values.ToEquatableArray()), item));
+                fields.Add((new FieldMatch(path, values.ToEquatableArray()), item));
             }
             else
             {

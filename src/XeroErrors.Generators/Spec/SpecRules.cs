@@ -9,7 +9,7 @@ using YamlDotNet.RepresentationModel;
 
 namespace XeroErrors.Generators.Spec;
 
-/// <summary>Rules that span several entries: names, shared statuses, markers and header properties.</summary>
+/// <summary>Rules that span several entries: names, shared statuses, match conditions and header properties.</summary>
 internal sealed class SpecRules
 {
     /// <summary>Names whose generated types or members already exist: <c>{Prefix}ApiException</c> is the base class.</summary>
@@ -155,20 +155,20 @@ internal sealed class SpecRules
                 Report(DiagnosticDescriptors.SharedStatusWithoutMatch, entry.NameNode, entry.Name, status, MatchAdvice(entry, unmatched, defaults.Count == 0, status));
             }
 
-            var markers = new Dictionary<string, RawResponse>(StringComparer.OrdinalIgnoreCase);
+            var owners = new Dictionary<string, RawResponse>(StringComparer.OrdinalIgnoreCase);
             foreach (var entry in entries)
             {
-                var matches = entry.BodyMarkers.Select(m => ("body: " + m.Marker, m.Node))
-                    .Concat(entry.HeaderMarkers.Select(h => ("header: " + h.Header, h.Node)));
-                foreach (var (marker, node) in matches)
+                var matches = entry.MatchBodyTexts.Select(m => ("body: " + m.Text, m.Node))
+                    .Concat(entry.MatchHeaders.Select(h => ("header: " + h.Header, h.Node)));
+                foreach (var (condition, node) in matches)
                 {
-                    if (markers.TryGetValue(marker, out var owner) && !ReferenceEquals(owner, entry))
+                    if (owners.TryGetValue(condition, out var owner) && !ReferenceEquals(owner, entry))
                     {
-                        Report(DiagnosticDescriptors.DuplicateBodyMarker, node, YamlNodes.Quote(marker), entry.Name, owner.Name, status);
+                        Report(DiagnosticDescriptors.DuplicateMatch, node, YamlNodes.Quote(condition), entry.Name, owner.Name, status);
                     }
                     else
                     {
-                        markers[marker] = entry;
+                        owners[condition] = entry;
                     }
                 }
             }
