@@ -141,7 +141,49 @@ public class SpecPropertyTests
         return text.ToString();
     });
 
-    private static readonly Gen<string> AnySpec = Gen.Frequency((2, (IGen<string>)ValidishSpec), (7, MutatedSpec), (1, AnyText));
+    /// <summary>
+    /// A spec with what the one-pass YAML reader guards against: nesting around its 64-level limit, anchors and aliases
+    /// (to an anchor before them, to none, as a key, as a merge), and a tab that indents a line.
+    /// </summary>
+    private static readonly Gen<string> ReaderMutatedSpec = Gen.Select(ValidishSpec, Gen.Int[0, 5], Gen.Int[55, 70], Gen.Int[0, 1000], (spec, kind, depth, at) =>
+    {
+        var lines = spec.Split('\n').ToList();
+        var values = Enumerable.Range(0, lines.Count).Where(i => lines[i].Contains(": ", StringComparison.Ordinal)).ToList();
+        if (values.Count < 2)
+        {
+            return spec;
+        }
+
+        var first = values[at % values.Count];
+        var second = values[(at / 7) % values.Count];
+        string Key(int i) => lines[i][..(lines[i].IndexOf(": ", StringComparison.Ordinal) + 2)];
+        switch (kind)
+        {
+            case 0:
+                lines[first] = Key(first) + new string('[', depth) + "x" + new string(']', depth);
+                break;
+            case 1:
+                lines[first] = Key(first) + "&a " + lines[first][Key(first).Length..];
+                lines[second] = Key(second) + "*a";
+                break;
+            case 2:
+                lines[first] = Key(first) + "*missing";
+                break;
+            case 3:
+                lines.Insert(first + 1, new string(' ', lines[first].Length - lines[first].TrimStart().Length) + "*a : x");
+                break;
+            case 4:
+                lines.Insert(first + 1, new string(' ', lines[first].Length - lines[first].TrimStart().Length) + "<<: *a");
+                break;
+            default:
+                lines[first] = "\t" + lines[first].TrimStart();
+                break;
+        }
+
+        return string.Join('\n', lines);
+    });
+
+    private static readonly Gen<string> AnySpec = Gen.Frequency((2, (IGen<string>)ValidishSpec), (6, MutatedSpec), (1, ReaderMutatedSpec), (1, AnyText));
 
     [Fact]
     public void EveryRunCompilesOrReportsAnXerrError()
