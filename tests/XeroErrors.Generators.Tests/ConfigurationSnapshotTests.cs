@@ -118,7 +118,7 @@ public class ConfigurationSnapshotTests
         AssertSnapshots(difference.Changed);
     }
 
-    private static bool IsMachinery(GeneratedSourceResult source) => source.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal);
+    internal static bool IsMachinery(GeneratedSourceResult source) => source.HintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal);
 
     /// <summary>The shipped spec with its <c>headers:</c> section and every <c>match: headers:</c> condition taken out.</summary>
     internal static string WithoutHeaders(string spec)
@@ -153,7 +153,9 @@ public class ConfigurationSnapshotTests
 
     private static void AssertSnapshots(IEnumerable<GeneratedSourceResult> sources, [System.Runtime.CompilerServices.CallerFilePath] string file = "", [System.Runtime.CompilerServices.CallerMemberName] string method = "")
     {
+        // The machinery is the XeroErrors.Machinery project's source with a banner, checked as such in MachineryTests.
         var failures = sources
+            .Where(source => !IsMachinery(source))
             .Select(source => Snapshot.Check(source.HintName.Replace(".cs", string.Empty, StringComparison.Ordinal), source.SourceText.ToString(), file, method))
             .OfType<string>()
             .ToList();

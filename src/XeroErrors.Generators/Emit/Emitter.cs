@@ -31,6 +31,9 @@ internal static class Emitter
         return context.HasShapes || context.FieldMatches.Count > 0;
     }
 
+    /// <summary>Whether the spec types a header as an integer or a delay, whose values the machinery parses (<see cref="MachineryEmitter"/>).</summary>
+    public static bool ParsesHeaderValues(SpecModel spec) => spec.Headers.Any(h => h.Type is HeaderType.Int or HeaderType.Delay);
+
     public static IReadOnlyList<GeneratedFile> Emit(SpecModel spec, ConsumerCapabilities capabilities, string specPath)
     {
         var context = new EmitContext(spec, capabilities, Path.GetFileName(specPath));

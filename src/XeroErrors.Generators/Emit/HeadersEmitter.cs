@@ -51,10 +51,6 @@ internal static class HeadersEmitter
             "Header names match case-insensitively; the first value of a header counts. A missing or malformed value gives null, never an exception.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
         writer.BeginBlock($"{context.Access} readonly struct {context.HeadersType}");
-        DocComment.Summary(writer, "The largest delay a header can give (about 29 years), so that no value overflows <see cref=\"global::System.TimeSpan\"/>.");
-        writer.WriteLine("private const long MaxDelaySeconds = 922337203L;");
-        writer.WriteLine();
-
         foreach (var header in context.MatchHeaders)
         {
             DocComment.Summary(writer, $"Whether the {CSharpText.XmlText(header)} header was present (a <c>match</c> tests it).");
@@ -240,10 +236,10 @@ internal static class HeadersEmitter
             switch (header.Type)
             {
                 case HeaderType.Int:
-                    args.Add($"ParseInt({field})");
+                    args.Add($"global::XeroErrors.Machinery.HeaderValues.ParseInt({field})");
                     break;
                 case HeaderType.Delay:
-                    args.Add($"ParseDelay({field}, {Field(slots, DateHeader)})");
+                    args.Add($"global::XeroErrors.Machinery.HeaderValues.ParseDelay({field}, {Field(slots, DateHeader)})");
                     break;
                 case HeaderType.Enum:
                     args.Add($"ParseEnum{header.Property}({field})");
@@ -274,63 +270,6 @@ internal static class HeadersEmitter
     private static void EmitParsers(SourceWriter writer, EmitContext context)
     {
         var headers = context.Spec.Headers;
-        if (headers.Any(h => h.Type == HeaderType.Int))
-        {
-            writer.WriteLine();
-            writer.WriteLines($$"""
-                private static int? ParseInt({{context.Nullable("string")}} text)
-                {
-                    int value;
-                    if (text != null && int.TryParse(text.Trim(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out value))
-                    {
-                        return value;
-                    }
-
-                    return null;
-                }
-                """);
-        }
-
-        if (headers.Any(h => h.Type == HeaderType.Delay))
-        {
-            writer.WriteLine();
-            writer.WriteLines($$"""
-                /// <summary>Delta-seconds, or an HTTP date measured from the response's Date header (else from now).</summary>
-                private static global::System.TimeSpan? ParseDelay({{context.Nullable("string")}} text, {{context.Nullable("string")}} date)
-                {
-                    if (text == null)
-                    {
-                        return null;
-                    }
-
-                    var trimmed = text.Trim();
-                    long seconds;
-                    if (long.TryParse(trimmed, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out seconds))
-                    {
-                        return seconds <= MaxDelaySeconds ? global::System.TimeSpan.FromTicks(seconds * global::System.TimeSpan.TicksPerSecond) : (global::System.TimeSpan?)null;
-                    }
-
-                    global::System.DateTimeOffset at;
-                    if (!TryParseHttpDate(trimmed, out at))
-                    {
-                        return null;
-                    }
-
-                    global::System.DateTimeOffset now;
-                    if (date == null || !TryParseHttpDate(date.Trim(), out now))
-                    {
-                        now = global::System.DateTimeOffset.UtcNow;
-                    }
-
-                    var delay = at - now;
-                    return delay > global::System.TimeSpan.Zero ? delay : global::System.TimeSpan.Zero;
-                }
-
-                private static bool TryParseHttpDate(string text, out global::System.DateTimeOffset value) =>
-                    global::System.DateTimeOffset.TryParseExact(text, "r", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value);
-                """);
-        }
-
         foreach (var header in headers.Where(h => h.Type == HeaderType.Enum))
         {
             var type = context.EnumType(header);

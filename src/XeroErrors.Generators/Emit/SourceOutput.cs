@@ -50,6 +50,11 @@ internal static class SourceOutput
                 parts.Add(MachineryEmitter.Bodies);
             }
 
+            if (Emitter.ParsesHeaderValues(input.Model) && !parts.Contains(MachineryEmitter.Headers))
+            {
+                parts.Add(MachineryEmitter.Headers);
+            }
+
             foreach (var file in files)
             {
                 AddFile(context, file, input.FilePath);

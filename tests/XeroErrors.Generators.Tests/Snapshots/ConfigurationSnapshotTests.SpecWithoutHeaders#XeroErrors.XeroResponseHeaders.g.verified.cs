@@ -13,9 +13,6 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public readonly struct XeroResponseHeaders
     {
-        /// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref="global::System.TimeSpan"/>.</summary>
-        private const long MaxDelaySeconds = 922337203L;
-
         private XeroResponseHeaders(global::System.TimeSpan? retryAfter)
         {
             this.RetryAfter = retryAfter;
@@ -112,40 +109,6 @@ namespace XeroErrors
             return reader.Build();
         }
 
-        /// <summary>Delta-seconds, or an HTTP date measured from the response's Date header (else from now).</summary>
-        private static global::System.TimeSpan? ParseDelay(string? text, string? date)
-        {
-            if (text == null)
-            {
-                return null;
-            }
-
-            var trimmed = text.Trim();
-            long seconds;
-            if (long.TryParse(trimmed, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out seconds))
-            {
-                return seconds <= MaxDelaySeconds ? global::System.TimeSpan.FromTicks(seconds * global::System.TimeSpan.TicksPerSecond) : (global::System.TimeSpan?)null;
-            }
-
-            global::System.DateTimeOffset at;
-            if (!TryParseHttpDate(trimmed, out at))
-            {
-                return null;
-            }
-
-            global::System.DateTimeOffset now;
-            if (date == null || !TryParseHttpDate(date.Trim(), out now))
-            {
-                now = global::System.DateTimeOffset.UtcNow;
-            }
-
-            var delay = at - now;
-            return delay > global::System.TimeSpan.Zero ? delay : global::System.TimeSpan.Zero;
-        }
-
-        private static bool TryParseHttpDate(string text, out global::System.DateTimeOffset value) =>
-            global::System.DateTimeOffset.TryParseExact(text, "r", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value);
-
         /// <summary>Collects the first value of each header of interest.</summary>
         private struct Reader
         {
@@ -170,7 +133,7 @@ namespace XeroErrors
                 }
             }
 
-            public XeroResponseHeaders Build() => new XeroResponseHeaders(ParseDelay(_retryAfter, _date));
+            public XeroResponseHeaders Build() => new XeroResponseHeaders(global::XeroErrors.Machinery.HeaderValues.ParseDelay(_retryAfter, _date));
         }
     }
 }

@@ -13,9 +13,6 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     public readonly struct XeroResponseHeaders
     {
-        /// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref="global::System.TimeSpan"/>.</summary>
-        private const long MaxDelaySeconds = 922337203L;
-
         /// <summary>Whether the X-Rate-Limit-Problem header was present (a <c>match</c> tests it).</summary>
         internal readonly bool HasXRateLimitProblemHeader;
 
@@ -164,51 +161,6 @@ namespace XeroErrors
             return reader.Build();
         }
 
-        private static int? ParseInt(string? text)
-        {
-            int value;
-            if (text != null && int.TryParse(text.Trim(), global::System.Globalization.NumberStyles.AllowLeadingSign, global::System.Globalization.CultureInfo.InvariantCulture, out value))
-            {
-                return value;
-            }
-
-            return null;
-        }
-
-        /// <summary>Delta-seconds, or an HTTP date measured from the response's Date header (else from now).</summary>
-        private static global::System.TimeSpan? ParseDelay(string? text, string? date)
-        {
-            if (text == null)
-            {
-                return null;
-            }
-
-            var trimmed = text.Trim();
-            long seconds;
-            if (long.TryParse(trimmed, global::System.Globalization.NumberStyles.None, global::System.Globalization.CultureInfo.InvariantCulture, out seconds))
-            {
-                return seconds <= MaxDelaySeconds ? global::System.TimeSpan.FromTicks(seconds * global::System.TimeSpan.TicksPerSecond) : (global::System.TimeSpan?)null;
-            }
-
-            global::System.DateTimeOffset at;
-            if (!TryParseHttpDate(trimmed, out at))
-            {
-                return null;
-            }
-
-            global::System.DateTimeOffset now;
-            if (date == null || !TryParseHttpDate(date.Trim(), out now))
-            {
-                now = global::System.DateTimeOffset.UtcNow;
-            }
-
-            var delay = at - now;
-            return delay > global::System.TimeSpan.Zero ? delay : global::System.TimeSpan.Zero;
-        }
-
-        private static bool TryParseHttpDate(string text, out global::System.DateTimeOffset value) =>
-            global::System.DateTimeOffset.TryParseExact(text, "r", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out value);
-
         private static XeroRateLimitProblem? ParseEnumRateLimitProblem(string? text)
         {
             if (text == null)
@@ -289,7 +241,7 @@ namespace XeroErrors
                 }
             }
 
-            public XeroResponseHeaders Build() => new XeroResponseHeaders(ParseDelay(_retryAfter, _date), ParseEnumRateLimitProblem(_xRateLimitProblem), _xRateLimitProblem, ParseInt(_xMinLimitRemaining), ParseInt(_xDayLimitRemaining), ParseInt(_xAppMinLimitRemaining), _xeroCorrelationId, _xRateLimitProblem != null);
+            public XeroResponseHeaders Build() => new XeroResponseHeaders(global::XeroErrors.Machinery.HeaderValues.ParseDelay(_retryAfter, _date), ParseEnumRateLimitProblem(_xRateLimitProblem), _xRateLimitProblem, global::XeroErrors.Machinery.HeaderValues.ParseInt(_xMinLimitRemaining), global::XeroErrors.Machinery.HeaderValues.ParseInt(_xDayLimitRemaining), global::XeroErrors.Machinery.HeaderValues.ParseInt(_xAppMinLimitRemaining), _xeroCorrelationId, _xRateLimitProblem != null);
         }
     }
 }
