@@ -15,7 +15,8 @@ namespace XeroErrors.Generators.Benchmarks.Compile;
 /// <summary>
 /// What the generated code costs the consumer's compiler (<c>-- compile</c>): a small consumer compiled, parse to IL,
 /// with the shipped spec's output of 2026-12-06 (the fixture in Compile/Baseline), with today's output, with today's
-/// output for two specs, and alone. Each compilation is new (nothing cached between them) in a warm process, and the
+/// output for two specs, alone, and (a prototype of a runtime library) with today's machinery compiled beforehand into
+/// a referenced assembly, so that only what the spec decides is compiled with the consumer. Each compilation is new (nothing cached between them) in a warm process, and the
 /// variants alternate round by round, so a noisy neighbour slows all of them alike. Prints medians, the ratios the
 /// targets in docs/performance.md are held against, and the sizes of the generated code.
 /// </summary>
@@ -27,12 +28,20 @@ internal static class GeneratedCodeCompile
     {
         var rounds = (int)BenchmarkArguments.Option(args, "--rounds", 40);
         var consumer = GeneratorRunner.CreateCompilation();
-        var variants = new (string Name, IReadOnlyList<(string Path, string Text)> Files)[]
+        var today = Generate(consumer, SecondSpec: false);
+        var twoSpecs = Generate(consumer, SecondSpec: true);
+
+        // The prototype of a runtime library: the machinery compiled once into an assembly the consumer references,
+        // so that only what the spec decides is compiled with the consumer.
+        var library = consumer.WithReferences(consumer.References.Append(MachineryAssembly(consumer, today)));
+        var variants = new (string Name, CSharpCompilation Consumer, IReadOnlyList<(string Path, string Text)> Files)[]
         {
-            ("consumer alone", Array.Empty<(string, string)>()),
-            ("2026-12-06 output", Baseline()),
-            ("today's output", Generate(consumer, SecondSpec: false)),
-            ("today's output, two specs", Generate(consumer, SecondSpec: true)),
+            ("consumer alone", consumer, Array.Empty<(string, string)>()),
+            ("2026-12-06 output", consumer, Baseline()),
+            ("today's output", consumer, today),
+            ("today's output, two specs", consumer, twoSpecs),
+            ("prototype: machinery as a referenced assembly", library, today.Where(f => !IsMachinery(f.Path)).ToList()),
+            ("prototype, two specs", library, twoSpecs.Where(f => !IsMachinery(f.Path)).ToList()),
         };
 
         if (variants[1].Files.Count == 0)
@@ -41,9 +50,9 @@ internal static class GeneratedCodeCompile
             return 1;
         }
 
-        foreach (var (name, files) in variants)
+        foreach (var (name, compilation, files) in variants)
         {
-            var errors = Compile(consumer, files).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning).ToList();
+            var errors = Compile(compilation, files).Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error || d.Severity == DiagnosticSeverity.Warning).ToList();
             if (errors.Count > 0)
             {
                 Console.Error.WriteLine($"{name} does not compile: {errors[0]}");
@@ -54,9 +63,9 @@ internal static class GeneratedCodeCompile
         // Warm-up: the compiler's own code is jitted before anything is timed.
         for (var i = 0; i < 5; i++)
         {
-            foreach (var (_, files) in variants)
+            foreach (var (_, compilation, files) in variants)
             {
-                Compile(consumer, files);
+                Compile(compilation, files);
             }
         }
 
@@ -68,7 +77,7 @@ internal static class GeneratedCodeCompile
                 // Rotate the order each round, so no variant always runs right after a collection another caused.
                 var index = (v + round) % variants.Length;
                 var watch = Stopwatch.StartNew();
-                Compile(consumer, variants[index].Files);
+                Compile(variants[index].Consumer, variants[index].Files);
                 samples[index].Add(watch.Elapsed.TotalMilliseconds);
             }
         }
@@ -102,7 +111,38 @@ internal static class GeneratedCodeCompile
             "A second spec adds {0:P0} of the first's code (code only), {1:P0} of its compile time",
             (double)(variants[3].Files.Sum(f => CodeOnly(f.Text)) - variants[2].Files.Sum(f => CodeOnly(f.Text))) / variants[2].Files.Sum(f => CodeOnly(f.Text)),
             (medians[3] - medians[2]) / (medians[2] - alone)));
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "Prototype, whole compilation / 2026-12-06: {0:N2}", medians[4] / medians[1]));
+        Console.WriteLine(string.Format(
+            CultureInfo.InvariantCulture,
+            "Prototype, a second spec adds {0:P0} of the first's code, {1:P0} of its compile time",
+            (double)(variants[5].Files.Sum(f => CodeOnly(f.Text)) - variants[4].Files.Sum(f => CodeOnly(f.Text))) / variants[4].Files.Sum(f => CodeOnly(f.Text)),
+            (medians[5] - medians[4]) / (medians[4] - alone)));
         return 0;
+    }
+
+    private static bool IsMachinery(string hintName) => hintName.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Today's machinery files compiled into an assembly of their own, their types made public (as a runtime library's
+    /// would be), with the generated code's internals visible to the consumer.
+    /// </summary>
+    private static MetadataReference MachineryAssembly(CSharpCompilation consumer, IReadOnlyList<(string Path, string Text)> generated)
+    {
+        var trees = generated.Where(f => IsMachinery(f.Path))
+            .Select(f => CSharpSyntaxTree.ParseText(
+                System.Text.RegularExpressions.Regex.Replace(f.Text, @"^    internal (?=(?:static |sealed )?(?:class|struct|enum) )", "    public ", System.Text.RegularExpressions.RegexOptions.Multiline),
+                GeneratorRunner.ParseOptions,
+                f.Path))
+            .ToList();
+        var compilation = CSharpCompilation.Create("XeroErrors.Machinery", trees, consumer.References, new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary));
+        using var image = new MemoryStream();
+        var result = compilation.Emit(image);
+        if (!result.Success)
+        {
+            throw new InvalidOperationException("The machinery does not compile as an assembly: " + result.Diagnostics.First(d => d.Severity == DiagnosticSeverity.Error));
+        }
+
+        return MetadataReference.CreateFromImage(image.ToArray());
     }
 
     private static EmitResult Compile(CSharpCompilation consumer, IReadOnlyList<(string Path, string Text)> files)
