@@ -37,7 +37,7 @@ internal sealed class RequestHeaderRules
     public List<RequestHeaderModel> Check(List<RawRequestHeader> requestHeaders, IEnumerable<HeaderModel> headers, IEnumerable<string> fieldProperties, IEnumerable<string> entryNames)
     {
         var taken = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in SpecRules.ReservedProperties.Append("RetryAfter"))
+        foreach (var name in GeneratedMembers.ReservedForHeaders.Append(GeneratedMembers.RetryAfter))
         {
             taken[name] = "a generated member";
         }

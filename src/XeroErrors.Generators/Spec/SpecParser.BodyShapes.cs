@@ -498,16 +498,6 @@ internal sealed partial class SpecParser
         return string.Format(CultureInfo.InvariantCulture, "{0} ({1})", type, "scope: " + FieldScopes[(int)field.Scope]);
     }
 
-    /// <summary>Exception members a field's property must not hide.</summary>
-    private static readonly string[] ReservedFieldProperties =
-    {
-        "Kind", "StatusCode", "IsTransient", "RetryAfter", "ResponseBody", "Summary", "Classification", "Headers",
-        "Message", "Data", "Source", "HelpLink", "HResult", "InnerException", "StackTrace", "TargetSite",
-        "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
-        "MaxResponseBodyLength", "MaxDetailsLength", "MaxItems", "Truncate", "BuildMessage", "Empty",
-        "RequestMethod", "RequestPath", "RecordRequest", "DescribeRequest", "BuildAdvice", "FormatWait", "AppendUnit",
-    };
-
     private static readonly System.Lazy<(List<RawShape> Shapes, List<(RecordModel Model, YamlNode? Node)> Records)> BuiltIns = new(LoadBuiltIns);
 
     private static (List<RawShape>, List<(RecordModel, YamlNode?)>) LoadBuiltIns()
@@ -549,7 +539,7 @@ internal sealed partial class SpecParser
 
         // Fields that break a rule drop their shape, so what is generated still compiles.
         var properties = new Dictionary<string, (BodyFieldModel Field, RawShape Shape)>(StringComparer.Ordinal);
-        var reserved = new HashSet<string>(ReservedFieldProperties.Concat(headers.Select(h => h.Model.Property)), StringComparer.OrdinalIgnoreCase);
+        var reserved = new HashSet<string>(GeneratedMembers.ReservedForBodyFields.Concat(headers.Select(h => h.Model.Property)), StringComparer.OrdinalIgnoreCase);
         var used = available.Where(shape => responses.Any(r => r.BodyShapes.Any(b => b.Name == shape.Model.Name))).ToList();
         foreach (var shape in used)
         {

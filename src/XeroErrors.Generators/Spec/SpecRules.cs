@@ -15,18 +15,6 @@ internal sealed class SpecRules
     /// <summary>Names whose generated types or members already exist: <c>{Prefix}ApiException</c> is the base class.</summary>
     private static readonly string[] ReservedNames = { "Unknown", "Api", "value__" };
 
-    /// <summary>Members of the classification and exception types that a header property must not shadow.</summary>
-    internal static readonly string[] ReservedProperties =
-    {
-        "Kind", "StatusCode", "IsSuccess", "IsTransient", "ResponseBody", "Summary", "Classification",
-        "Message", "Data", "Source", "HelpLink", "HResult", "InnerException", "StackTrace", "TargetSite",
-        "ValidationMessage", "ModelState", "Title", "Detail", "DetailCode", "IsTokenExpired", "ProblemType",
-        "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
-        "Headers", "IsError", "Reader", "FromPairs", "FromHttpHeaders", "MaxResponseBodyLength", "MaxDetailsLength",
-        "MaxDelaySeconds", "Truncate", "BuildMessage", "ParseInt", "ParseDelay", "TryParseHttpDate", "Build", "Add",
-        "RequestMethod", "RequestPath", "RecordRequest", "DescribeRequest", "BuildAdvice", "FormatWait", "AppendUnit",
-    };
-
     /// <summary>XERR013's fix when the status has its default: the entry needs something to be chosen by.</summary>
     private const string AddMatch = "Add 'match: { body: [...] }' or 'match: { headers: [...] }'";
 
@@ -288,7 +276,7 @@ internal sealed class SpecRules
             }
 
             if (model.Property == "RetryAfter"
-                || ReservedProperties.Contains(model.Property, StringComparer.OrdinalIgnoreCase)
+                || GeneratedMembers.ReservedForHeaders.Contains(model.Property, StringComparer.OrdinalIgnoreCase)
                 || (model.Property.StartsWith("Has", StringComparison.Ordinal) && model.Property.EndsWith("Header", StringComparison.Ordinal))
                 || model.Property.StartsWith("Parse", StringComparison.Ordinal)
                 || enclosingTypes.Contains(model.Property))
