@@ -29,7 +29,8 @@ internal sealed record RawResponse(
 
     public bool IsSuccessOnly => Statuses.All(s => s.Status >= 200 && s.Status <= 299);
 
-    public ResponseModel ToModel() => new()
+    /// <summary>The checked entry, with the body shapes it keeps once unknown, broken and repeated ones are dropped.</summary>
+    public ResponseModel ToModel(EquatableArray<string> bodyShapes) => new()
     {
         Name = Name,
         Statuses = Statuses.Select(s => s.Status).ToEquatableArray(),
@@ -46,7 +47,7 @@ internal sealed record RawResponse(
             HeaderValues = MatchHeaderValues.Select(m => m.Match).ToEquatableArray(),
         },
         IsDefault = IsDefault,
-        BodyShapes = BodyShapes.Select(b => b.Name).ToEquatableArray(),
+        BodyShapes = bodyShapes,
         Transient = Transient,
         RetryAfterSeconds = RetryAfterSeconds,
     };

@@ -518,9 +518,10 @@ internal sealed partial class SpecParser
 
     /// <summary>
     /// Ties entries to the shapes they list: unknown names (XERR023), unused shapes (XERR105), a property read two ways
-    /// (XERR024), record members, shadowed shapes (XERR106) and the message parts. Returns what the emitter needs.
+    /// (XERR024), record members, shadowed shapes (XERR106) and the message parts. Returns what the emitter needs, with
+    /// the shapes each entry keeps; the entries themselves are left as read.
     /// </summary>
-    private (List<BodyShapeModel> Shapes, List<RecordModel> Records, List<MessagePart> Message) ResolveBodies(
+    private (List<BodyShapeModel> Shapes, List<RecordModel> Records, List<MessagePart> Message, Dictionary<RawResponse, EquatableArray<string>> EntryShapes) ResolveBodies(
         YamlMappingNode root,
         List<RawResponse> responses,
         List<RawHeader> headers)
@@ -577,6 +578,9 @@ internal sealed partial class SpecParser
         var names = string.Join(", ", available.Select(a => a.Model.Name));
         var byName = used.Where(u => !broken.Contains(u.Model.Name)).ToDictionary(u => u.Model.Name, StringComparer.Ordinal);
         var builtInsUsed = new HashSet<string>(StringComparer.Ordinal);
+
+        // What each entry reads, once its unknown, broken and repeated shapes are dropped; the checked entries stay as read.
+        var entryShapes = new Dictionary<RawResponse, EquatableArray<string>>();
         foreach (var response in responses)
         {
             var kept = new List<(string Name, YamlNode Node)>();
@@ -617,8 +621,7 @@ internal sealed partial class SpecParser
                 }
             }
 
-            response.BodyShapes.Clear();
-            response.BodyShapes.AddRange(kept);
+            entryShapes[response] = kept.Select(k => k.Name).ToEquatableArray();
         }
 
         var shapes = used.Where(u => byName.ContainsKey(u.Model.Name)).Select(u => u.Model).ToList();
@@ -651,7 +654,7 @@ internal sealed partial class SpecParser
         }
 
         var usedRecords = records.Select(r => r.Model).Where(r => fields.Any(f => f.Record == r.Name)).ToList();
-        return (shapes, usedRecords, parts);
+        return (shapes, usedRecords, parts, entryShapes);
 
         static MessagePart Part(BodyFieldModel field) => new(new[] { field.Property }.ToEquatableArray());
     }

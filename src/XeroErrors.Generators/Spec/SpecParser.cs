@@ -138,7 +138,7 @@ internal sealed partial class SpecParser
 
         // Entries and headers that break a cross-entry rule are left out, so what is generated still compiles.
         var (rejectedResponses, rejectedHeaders) = new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
-        var (shapes, records, message) = ResolveBodies(rootMap, responses, headers.Where(h => !rejectedHeaders.Contains(h)).ToList());
+        var (shapes, records, message, entryShapes) = ResolveBodies(rootMap, responses, headers.Where(h => !rejectedHeaders.Contains(h)).ToList());
         var requestHeaders = new RequestHeaderRules(_path, prefix, _diagnostics).Check(
             ReadRequestHeaders(rootMap),
             headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model),
@@ -148,7 +148,7 @@ internal sealed partial class SpecParser
             ns,
             prefix,
             IsPublic: true,
-            responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.ToModel()).ToEquatableArray(),
+            responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.ToModel(entryShapes[r])).ToEquatableArray(),
             headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToEquatableArray(),
             shapes.ToEquatableArray(),
             records.ToEquatableArray(),
