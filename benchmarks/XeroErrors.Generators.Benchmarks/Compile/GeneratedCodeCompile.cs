@@ -130,7 +130,7 @@ internal static class GeneratedCodeCompile
     {
         var trees = generated.Where(f => IsMachinery(f.Path))
             .Select(f => CSharpSyntaxTree.ParseText(
-                System.Text.RegularExpressions.Regex.Replace(f.Text, @"^    internal (?=(?:static |sealed )?(?:class|struct|enum) )", "    public ", System.Text.RegularExpressions.RegexOptions.Multiline),
+                System.Text.RegularExpressions.Regex.Replace(f.Text, @"^    internal (?=(?:static |sealed |abstract )?(?:class|struct|enum) )", "    public ", System.Text.RegularExpressions.RegexOptions.Multiline),
                 GeneratorRunner.ParseOptions,
                 f.Path))
             .ToList();

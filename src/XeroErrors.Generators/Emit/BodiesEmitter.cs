@@ -22,7 +22,8 @@ internal static class BodiesEmitter
             "Reads the error bodies the spec's body shapes describe. Never throws: a body that fits no shape, or is not what it claims, reads as nothing.",
             "At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        writer.BeginBlock($"internal static class {context.BodiesType}");
+        // Derived from the machinery's BodyPaths, whose members the readers call by name; never instantiated.
+        writer.BeginBlock($"internal abstract class {context.BodiesType} : global::XeroErrors.Machinery.BodyPaths");
         EmitValues(writer, context);
         writer.WriteLine();
         EmitRead(writer, context);
@@ -223,7 +224,7 @@ internal static class BodiesEmitter
             conditions.Add($"string.Equals(root.Name, {CSharpText.Literal(shape.Root)}, global::System.StringComparison.OrdinalIgnoreCase)");
         }
 
-        conditions.AddRange(shape.RequiredPaths.Select(p => $"global::XeroErrors.Machinery.BodyPaths.Find(root, {paths.Get(p)}).Count > 0"));
+        conditions.AddRange(shape.RequiredPaths.Select(p => $"Find(root, {paths.Get(p)}).Count > 0"));
         writer.BeginBlock(conditions.Count == 0 ? "if (root == null)" : $"if (root == null || !({string.Join(" && ", conditions)}))");
         writer.WriteLine("return null;");
         writer.EndBlock();
@@ -245,19 +246,19 @@ internal static class BodiesEmitter
         switch (field.Type)
         {
             case BodyFieldType.String:
-                writer.WriteLine($"values.{field.Property} = global::XeroErrors.Machinery.BodyPaths.FirstText(root, {pattern}, {pathList});");
+                writer.WriteLine($"values.{field.Property} = FirstText(root, {pattern}, {pathList});");
                 break;
             case BodyFieldType.Int:
-                writer.WriteLine($"values.{field.Property} = global::XeroErrors.Machinery.BodyPaths.FirstInt(root, {pathList});");
+                writer.WriteLine($"values.{field.Property} = FirstInt(root, {pathList});");
                 break;
             case BodyFieldType.Bool:
-                writer.WriteLine($"values.{field.Property} = global::XeroErrors.Machinery.BodyPaths.AnyTrue(root, {pattern}, {pathList});");
+                writer.WriteLine($"values.{field.Property} = AnyTrue(root, {pattern}, {pathList});");
                 break;
             case BodyFieldType.Strings:
-                writer.WriteLine($"values.{field.Property} = global::XeroErrors.Machinery.BodyPaths.AllTexts(root, {pathList});");
+                writer.WriteLine($"values.{field.Property} = AllTexts(root, {pathList});");
                 break;
             case BodyFieldType.Map:
-                writer.WriteLine($"values.{field.Property} = global::XeroErrors.Machinery.BodyPaths.ReadMap(root, {pathList});");
+                writer.WriteLine($"values.{field.Property} = ReadMap(root, {pathList});");
                 break;
             case BodyFieldType.Records:
                 var record = context.Spec.Records.First(r => r.Name == field.Record);
@@ -266,8 +267,8 @@ internal static class BodiesEmitter
                 writer.WriteLine($"var items = new global::System.Collections.Generic.List<{type}>();");
                 foreach (var source in field.Sources)
                 {
-                    writer.BeginBlock($"foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, {paths.Get(source.Path)}))");
-                    writer.BeginBlock("if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)");
+                    writer.BeginBlock($"foreach (var hit in Find(root, {paths.Get(source.Path)}))");
+                    writer.BeginBlock("if (items.Count >= MaxItems)");
                     writer.WriteLine("break;");
                     writer.EndBlock();
                     writer.WriteLine();
@@ -277,7 +278,7 @@ internal static class BodiesEmitter
                         var value = from is null ? "null"
                             : from.Path.Text == BodyPathModel.KeyText ? "hit.Key"
                             : from.Path.Steps.IsEmpty ? "hit.Node.Scalar"
-                            : $"global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, {paths.Get(from.Path)})";
+                            : $"FirstText(hit.Node, null, {paths.Get(from.Path)})";
                         writer.WriteLine($"{context.Nullable("string")} {Local(member.Name)} = {value};");
                     }
 
@@ -400,10 +401,10 @@ internal static class BodiesEmitter
 
         private static string StepCode(PathStepModel step) => step.Kind switch
         {
-            PathStepKind.Items => "global::XeroErrors.Machinery.PathStep.Items",
-            PathStepKind.Properties => "global::XeroErrors.Machinery.PathStep.Properties",
-            PathStepKind.Descendants => $"global::XeroErrors.Machinery.PathStep.Below({CSharpText.Literal(step.Name!)})",
-            _ => $"global::XeroErrors.Machinery.PathStep.Named({CSharpText.Literal(step.Name!)})",
+            PathStepKind.Items => "Items",
+            PathStepKind.Properties => "Properties",
+            PathStepKind.Descendants => $"Below({CSharpText.Literal(step.Name!)})",
+            _ => $"Name({CSharpText.Literal(step.Name!)})",
         };
     }
 }

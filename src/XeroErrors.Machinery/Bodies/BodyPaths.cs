@@ -16,9 +16,40 @@ namespace XeroErrors.Machinery
     /// Walks body paths and reads what they reach as the spec's field types. Names match ignoring case; no walk
     /// collects more than <see cref="BodyLimits.MaxNodes"/> nodes and no list more than <see cref="BodyLimits.MaxItems"/>.
     /// </summary>
+    /// <remarks>
+    /// Each spec's <c>{Prefix}ResponseBodies</c> derives from this class, so its readers call these members by their
+    /// names: no name a consumer's code declares can come between (a member is found before any type in scope).
+    /// </remarks>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal static class BodyPaths
+    internal abstract class BodyPaths
     {
+        /// <summary>The most items read into one list.</summary>
+        protected const int MaxItems = BodyLimits.MaxItems;
+
+        /// <summary><c>[]</c>, for the path tables of the readers.</summary>
+        protected static PathStep Items
+        {
+            get { return PathStep.Items; }
+        }
+
+        /// <summary><c>{}</c>, for the path tables of the readers.</summary>
+        protected static PathStep Properties
+        {
+            get { return PathStep.Properties; }
+        }
+
+        /// <summary><c>name</c>, for the path tables of the readers.</summary>
+        protected static PathStep Name(string name)
+        {
+            return PathStep.Named(name);
+        }
+
+        /// <summary><c>..name</c>, for the path tables of the readers.</summary>
+        protected static PathStep Below(string name)
+        {
+            return PathStep.Below(name);
+        }
+
         /// <summary>The nodes a path reaches from a node, in document order.</summary>
         public static List<PathHit> Find(BodyNode root, PathStep[] steps)
         {

@@ -11,7 +11,7 @@ namespace XeroErrors
     /// At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.
     /// </remarks>
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
-    internal static class XeroResponseBodies
+    internal abstract class XeroResponseBodies : global::XeroErrors.Machinery.BodyPaths
     {
         /// <summary>What was read from one body: one member per property the spec's shapes read.</summary>
         internal sealed class BodyValues
@@ -208,7 +208,7 @@ namespace XeroErrors
         private static BodyValues? ReadAccounting(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path0).Count > 0))
+            if (root == null || !(Find(root, Path0).Count > 0))
             {
                 return null;
             }
@@ -216,14 +216,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path1))
+                foreach (var hit in Find(root, Path1))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path2);
+                    string? memberMessage = FirstText(hit.Node, null, Path2);
                     string? memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -233,9 +233,9 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ErrorNumber = global::XeroErrors.Machinery.BodyPaths.FirstInt(root, Path0);
-            values.ErrorType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path3);
-            values.ValidationMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path2);
+            values.ErrorNumber = FirstInt(root, Path0);
+            values.ErrorType = FirstText(root, null, Path3);
+            values.ValidationMessage = FirstText(root, null, Path2);
             return values;
         }
 
@@ -251,14 +251,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path1))
+                foreach (var hit in Find(root, Path1))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path2);
+                    string? memberMessage = FirstText(hit.Node, null, Path2);
                     string? memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -268,9 +268,9 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ErrorNumber = global::XeroErrors.Machinery.BodyPaths.FirstInt(root, Path0);
-            values.ErrorType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path3);
-            values.ValidationMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path2);
+            values.ErrorNumber = FirstInt(root, Path0);
+            values.ErrorType = FirstText(root, null, Path3);
+            values.ValidationMessage = FirstText(root, null, Path2);
             return values;
         }
 
@@ -278,7 +278,7 @@ namespace XeroErrors
         private static BodyValues? ReadProjectsValidation(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path4).Count > 0))
+            if (root == null || !(Find(root, Path4).Count > 0))
             {
                 return null;
             }
@@ -286,9 +286,9 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path5))
+                foreach (var hit in Find(root, Path5))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
@@ -303,8 +303,8 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.ValidationMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path4);
-            values.ModelState = global::XeroErrors.Machinery.BodyPaths.ReadMap(root, Path6);
+            values.ValidationMessage = FirstText(root, null, Path4);
+            values.ModelState = ReadMap(root, Path6);
             return values;
         }
 
@@ -312,7 +312,7 @@ namespace XeroErrors
         private static BodyValues? ReadPayrollProblem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path7).Count > 0))
+            if (root == null || !(Find(root, Path7).Count > 0))
             {
                 return null;
             }
@@ -320,15 +320,15 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path8))
+                foreach (var hit in Find(root, Path8))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path9);
-                    string? memberField = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path10);
+                    string? memberMessage = FirstText(hit.Node, null, Path9);
+                    string? memberField = FirstText(hit.Node, null, Path10);
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
                         items.Add(new XeroValidationError(memberMessage!, memberField));
@@ -337,9 +337,9 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
-            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
-            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
             return values;
         }
 
@@ -347,7 +347,7 @@ namespace XeroErrors
         private static BodyValues? ReadAssetsValidation(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path14).Count > 0))
+            if (root == null || !(Find(root, Path14).Count > 0))
             {
                 return null;
             }
@@ -355,30 +355,30 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path15))
+                foreach (var hit in Find(root, Path15))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path17);
-                    string? memberField = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path18);
+                    string? memberMessage = FirstText(hit.Node, null, Path17);
+                    string? memberField = FirstText(hit.Node, null, Path18);
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
                         items.Add(new XeroValidationError(memberMessage!, memberField));
                     }
                 }
 
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path16))
+                foreach (var hit in Find(root, Path16))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path17);
-                    string? memberField = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path19);
+                    string? memberMessage = FirstText(hit.Node, null, Path17);
+                    string? memberField = FirstText(hit.Node, null, Path19);
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
                         items.Add(new XeroValidationError(memberMessage!, memberField));
@@ -387,9 +387,9 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
-            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
-            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
             return values;
         }
 
@@ -397,7 +397,7 @@ namespace XeroErrors
         private static BodyValues? ReadBankfeedsItems(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path20).Count > 0))
+            if (root == null || !(Find(root, Path20).Count > 0))
             {
                 return null;
             }
@@ -405,14 +405,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path21))
+                foreach (var hit in Find(root, Path21))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path11);
+                    string? memberMessage = FirstText(hit.Node, null, Path11);
                     string? memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -420,14 +420,14 @@ namespace XeroErrors
                     }
                 }
 
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path22))
+                foreach (var hit in Find(root, Path22))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path11);
+                    string? memberMessage = FirstText(hit.Node, null, Path11);
                     string? memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -437,9 +437,9 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path23, Path24);
-            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path25, Path26);
-            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path27, Path28);
+            values.Detail = FirstText(root, null, Path23, Path24);
+            values.Title = FirstText(root, null, Path25, Path26);
+            values.ProblemType = FirstText(root, null, Path27, Path28);
             return values;
         }
 
@@ -447,7 +447,7 @@ namespace XeroErrors
         private static BodyValues? ReadFilesArray(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path29).Count > 0))
+            if (root == null || !(Find(root, Path29).Count > 0))
             {
                 return null;
             }
@@ -455,14 +455,14 @@ namespace XeroErrors
             var values = new BodyValues();
             {
                 var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in global::XeroErrors.Machinery.BodyPaths.Find(root, Path30))
+                foreach (var hit in Find(root, Path30))
                 {
-                    if (items.Count >= global::XeroErrors.Machinery.BodyLimits.MaxItems)
+                    if (items.Count >= MaxItems)
                     {
                         break;
                     }
 
-                    string? memberMessage = global::XeroErrors.Machinery.BodyPaths.FirstText(hit.Node, null, Path11);
+                    string? memberMessage = FirstText(hit.Node, null, Path11);
                     string? memberField = null;
                     if (!string.IsNullOrEmpty(memberMessage))
                     {
@@ -472,9 +472,9 @@ namespace XeroErrors
 
                 values.ValidationErrors = items.AsReadOnly();
             }
-            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path29);
-            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path31);
-            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path32);
+            values.Detail = FirstText(root, null, Path29);
+            values.Title = FirstText(root, null, Path31);
+            values.ProblemType = FirstText(root, null, Path32);
             return values;
         }
 
@@ -482,14 +482,14 @@ namespace XeroErrors
         private static BodyValues? ReadOauthError(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path33).Count > 0))
+            if (root == null || !(Find(root, Path33).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.Error = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path33);
-            values.ErrorDescription = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path34);
+            values.Error = FirstText(root, null, Path33);
+            values.ErrorDescription = FirstText(root, null, Path34);
             return values;
         }
 
@@ -497,17 +497,17 @@ namespace XeroErrors
         private static BodyValues? ReadGatewayProblem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path11).Count > 0))
+            if (root == null || !(Find(root, Path11).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
-            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
-            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
-            values.DetailCode = global::XeroErrors.Machinery.BodyPaths.FirstText(root, Pattern0, Path11);
-            values.IsTokenExpired = global::XeroErrors.Machinery.BodyPaths.AnyTrue(root, Pattern1, Path11);
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
+            values.DetailCode = FirstText(root, Pattern0, Path11);
+            values.IsTokenExpired = AnyTrue(root, Pattern1, Path11);
             return values;
         }
 
@@ -515,15 +515,15 @@ namespace XeroErrors
         private static BodyValues? ReadProblem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Json;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path11).Count > 0))
+            if (root == null || !(Find(root, Path11).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.Detail = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path11);
-            values.Title = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path12);
-            values.ProblemType = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path13);
+            values.Detail = FirstText(root, null, Path11);
+            values.Title = FirstText(root, null, Path12);
+            values.ProblemType = FirstText(root, null, Path13);
             return values;
         }
 
@@ -531,14 +531,14 @@ namespace XeroErrors
         private static BodyValues? ReadOauth1Problem(global::XeroErrors.Machinery.ParsedBody parsed)
         {
             var root = parsed.Form;
-            if (root == null || !(global::XeroErrors.Machinery.BodyPaths.Find(root, Path35).Count > 0))
+            if (root == null || !(Find(root, Path35).Count > 0))
             {
                 return null;
             }
 
             var values = new BodyValues();
-            values.OAuthProblem = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path35);
-            values.OAuthProblemAdvice = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path36);
+            values.OAuthProblem = FirstText(root, null, Path35);
+            values.OAuthProblemAdvice = FirstText(root, null, Path36);
             return values;
         }
 
@@ -552,84 +552,84 @@ namespace XeroErrors
             }
 
             var values = new BodyValues();
-            values.Text = global::XeroErrors.Machinery.BodyPaths.FirstText(root, null, Path37);
+            values.Text = FirstText(root, null, Path37);
             return values;
         }
 
         // ErrorNumber
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path0 = { global::XeroErrors.Machinery.PathStep.Named("ErrorNumber") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path0 = { Name("ErrorNumber") };
         // Elements[]..ValidationErrors[]
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path1 = { global::XeroErrors.Machinery.PathStep.Named("Elements"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Below("ValidationErrors"), global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path1 = { Name("Elements"), Items, Below("ValidationErrors"), Items };
         // Message
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path2 = { global::XeroErrors.Machinery.PathStep.Named("Message") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path2 = { Name("Message") };
         // Type
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path3 = { global::XeroErrors.Machinery.PathStep.Named("Type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path3 = { Name("Type") };
         // message
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path4 = { global::XeroErrors.Machinery.PathStep.Named("message") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path4 = { Name("message") };
         // modelState{}[]
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path5 = { global::XeroErrors.Machinery.PathStep.Named("modelState"), global::XeroErrors.Machinery.PathStep.Properties, global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path5 = { Name("modelState"), Properties, Items };
         // modelState
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path6 = { global::XeroErrors.Machinery.PathStep.Named("modelState") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path6 = { Name("modelState") };
         // invalidFields
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path7 = { global::XeroErrors.Machinery.PathStep.Named("invalidFields") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path7 = { Name("invalidFields") };
         // invalidFields[]
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path8 = { global::XeroErrors.Machinery.PathStep.Named("invalidFields"), global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path8 = { Name("invalidFields"), Items };
         // reason
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path9 = { global::XeroErrors.Machinery.PathStep.Named("reason") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path9 = { Name("reason") };
         // name
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path10 = { global::XeroErrors.Machinery.PathStep.Named("name") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path10 = { Name("name") };
         // detail
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path11 = { global::XeroErrors.Machinery.PathStep.Named("detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path11 = { Name("detail") };
         // title
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path12 = { global::XeroErrors.Machinery.PathStep.Named("title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path12 = { Name("title") };
         // type
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path13 = { global::XeroErrors.Machinery.PathStep.Named("type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path13 = { Name("type") };
         // fieldValidationErrors
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path14 = { global::XeroErrors.Machinery.PathStep.Named("fieldValidationErrors") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path14 = { Name("fieldValidationErrors") };
         // fieldValidationErrors[]
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path15 = { global::XeroErrors.Machinery.PathStep.Named("fieldValidationErrors"), global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path15 = { Name("fieldValidationErrors"), Items };
         // resourceValidationErrors[]
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path16 = { global::XeroErrors.Machinery.PathStep.Named("resourceValidationErrors"), global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path16 = { Name("resourceValidationErrors"), Items };
         // localisedMessage
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path17 = { global::XeroErrors.Machinery.PathStep.Named("localisedMessage") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path17 = { Name("localisedMessage") };
         // fieldName
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path18 = { global::XeroErrors.Machinery.PathStep.Named("fieldName") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path18 = { Name("fieldName") };
         // resourceName
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path19 = { global::XeroErrors.Machinery.PathStep.Named("resourceName") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path19 = { Name("resourceName") };
         // items
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path20 = { global::XeroErrors.Machinery.PathStep.Named("items") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path20 = { Name("items") };
         // items[].error
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path21 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path21 = { Name("items"), Items, Name("error") };
         // items[].errors[]
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path22 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path22 = { Name("items"), Items, Name("errors"), Items };
         // items[].error.detail
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path23 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error"), global::XeroErrors.Machinery.PathStep.Named("detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path23 = { Name("items"), Items, Name("error"), Name("detail") };
         // items[].errors[].detail
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path24 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path24 = { Name("items"), Items, Name("errors"), Items, Name("detail") };
         // items[].error.title
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path25 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error"), global::XeroErrors.Machinery.PathStep.Named("title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path25 = { Name("items"), Items, Name("error"), Name("title") };
         // items[].errors[].title
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path26 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path26 = { Name("items"), Items, Name("errors"), Items, Name("title") };
         // items[].error.type
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path27 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("error"), global::XeroErrors.Machinery.PathStep.Named("type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path27 = { Name("items"), Items, Name("error"), Name("type") };
         // items[].errors[].type
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path28 = { global::XeroErrors.Machinery.PathStep.Named("items"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("errors"), global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path28 = { Name("items"), Items, Name("errors"), Items, Name("type") };
         // [].detail
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path29 = { global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("detail") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path29 = { Items, Name("detail") };
         // []
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path30 = { global::XeroErrors.Machinery.PathStep.Items };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path30 = { Items };
         // [].title
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path31 = { global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("title") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path31 = { Items, Name("title") };
         // [].type
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path32 = { global::XeroErrors.Machinery.PathStep.Items, global::XeroErrors.Machinery.PathStep.Named("type") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path32 = { Items, Name("type") };
         // error
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path33 = { global::XeroErrors.Machinery.PathStep.Named("error") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path33 = { Name("error") };
         // error_description
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path34 = { global::XeroErrors.Machinery.PathStep.Named("error_description") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path34 = { Name("error_description") };
         // oauth_problem
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path35 = { global::XeroErrors.Machinery.PathStep.Named("oauth_problem") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path35 = { Name("oauth_problem") };
         // oauth_problem_advice
-        private static readonly global::XeroErrors.Machinery.PathStep[] Path36 = { global::XeroErrors.Machinery.PathStep.Named("oauth_problem_advice") };
+        private static readonly global::XeroErrors.Machinery.PathStep[] Path36 = { Name("oauth_problem_advice") };
         // .
         private static readonly global::XeroErrors.Machinery.PathStep[] Path37 = new global::XeroErrors.Machinery.PathStep[0];
 
