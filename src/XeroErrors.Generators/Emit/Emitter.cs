@@ -25,11 +25,7 @@ internal static class Emitter
     }
 
     /// <summary>Whether the spec's code reads bodies, so the compilation needs the machinery (<see cref="MachineryEmitter"/>).</summary>
-    public static bool ReadsBodies(SpecModel spec)
-    {
-        var context = new EmitContext(spec, ConsumerCapabilities.Modern, string.Empty);
-        return context.HasShapes || context.FieldMatches.Count > 0;
-    }
+    public static bool ReadsBodies(SpecModel spec) => !spec.Shapes.IsEmpty || spec.Responses.Any(r => !r.Match.Fields.IsEmpty);
 
     /// <summary>Whether the spec types a header as an integer or a delay, whose values the machinery parses (<see cref="MachineryEmitter"/>).</summary>
     public static bool ParsesHeaderValues(SpecModel spec) => spec.Headers.Any(h => h.Type is HeaderType.Int or HeaderType.Delay);
