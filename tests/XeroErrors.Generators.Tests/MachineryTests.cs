@@ -158,11 +158,21 @@ public sealed class MachineryTests
     public void APatternReturnsItsFirstGroupAndATrueIsFoundIgnoringCase()
     {
         var root = new ParsedBody("{\"detail\":\"TokenExpired: token expired at 10:00\",\"valid\":\"TRUE\"}").Json!;
-        var code = new Regex(@"^\s*([A-Za-z0-9_]+)\s*(?::|$)", RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(100));
+        var code = new Regex(@"^\s*([A-Za-z0-9_]+)\s*(?::|$)", RegexOptions.IgnoreCase, BodyLimits.PatternTimeout);
 
         Assert.Equal("TokenExpired", BodyPaths.FirstText(root, code, [PathStep.Named("detail")]));
         Assert.True(BodyPaths.AnyTrue(root, null, [PathStep.Named("valid")]));
         Assert.False(BodyPaths.AnyTrue(root, null, [PathStep.Named("detail")]));
+    }
+
+    [Fact]
+    public void APatternThatTakesTooLongOnAHostileValueIsNoMatchNotACrash()
+    {
+        var root = new ParsedBody("{\"detail\":\"" + new string('a', 40) + "!\"}").Json!;
+        var backtracking = new Regex("^(a+)+$", RegexOptions.None, TimeSpan.FromMilliseconds(50));
+
+        Assert.Null(BodyPaths.FirstText(root, backtracking, [PathStep.Named("detail")]));
+        Assert.False(BodyPaths.AnyTrue(root, backtracking, [PathStep.Named("detail")]));
     }
 
     [Theory]

@@ -395,7 +395,7 @@ internal static class BodiesEmitter
             foreach (var (pattern, field) in _patterns)
             {
                 writer.WriteLine();
-                writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new global::System.Text.RegularExpressions.Regex({CSharpText.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));");
+                writer.WriteLine($"private static readonly global::System.Text.RegularExpressions.Regex {field} = new global::System.Text.RegularExpressions.Regex({CSharpText.Literal(pattern)}, global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::XeroErrors.Machinery.BodyLimits.PatternTimeout);");
             }
         }
 

@@ -1,5 +1,6 @@
 namespace XeroErrors.Machinery
 {
+    using System;
     using System.CodeDom.Compiler;
 
     /// <summary>What reading one body may cost: a hostile body stays cheap.</summary>
@@ -14,5 +15,12 @@ namespace XeroErrors.Machinery
 
         /// <summary>The most nodes one body is parsed into.</summary>
         public const int MaxNodes = 100000;
+
+        /// <summary>
+        /// How long a spec's <c>pattern:</c> may take on one value before it counts as no match. It bounds a
+        /// pattern that backtracks badly on a hostile body; it is generous because the clock runs while a busy
+        /// machine runs other threads, and a tight bound would turn a good match into none under load.
+        /// </summary>
+        public static readonly TimeSpan PatternTimeout = TimeSpan.FromSeconds(1);
     }
 }

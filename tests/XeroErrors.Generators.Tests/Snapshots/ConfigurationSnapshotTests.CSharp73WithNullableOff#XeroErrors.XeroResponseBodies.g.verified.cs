@@ -632,9 +632,9 @@ namespace XeroErrors
         // .
         private static readonly global::XeroErrors.Machinery.PathStep[] Path37 = new global::XeroErrors.Machinery.PathStep[0];
 
-        private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new global::System.Text.RegularExpressions.Regex("^\\s*([A-Za-z0-9_]+)\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));
+        private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new global::System.Text.RegularExpressions.Regex("^\\s*([A-Za-z0-9_]+)\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::XeroErrors.Machinery.BodyLimits.PatternTimeout);
 
-        private static readonly global::System.Text.RegularExpressions.Regex Pattern1 = new global::System.Text.RegularExpressions.Regex("^\\s*TokenExpired\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::System.TimeSpan.FromMilliseconds(100));
+        private static readonly global::System.Text.RegularExpressions.Regex Pattern1 = new global::System.Text.RegularExpressions.Regex("^\\s*TokenExpired\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::XeroErrors.Machinery.BodyLimits.PatternTimeout);
 
         /// <summary>For <c>match.fields</c>: whether a JSON body has a value at the path (one of the given values, ignoring case, when any are given).</summary>
         internal static bool HasField(string body, int path, params string[] values) =>
