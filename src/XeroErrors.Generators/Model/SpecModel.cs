@@ -10,6 +10,7 @@ namespace XeroErrors.Generators.Model;
 /// <param name="Records">The record classes the shapes' fields fill.</param>
 /// <param name="Message">What the exception message quotes after the status: the first group whose first field has a value.</param>
 /// <param name="RequestHeaders">Request headers the exception records, next to the request's method and path.</param>
+/// <param name="RateLimits">The limits the generated governor keeps (<c>rate_limits:</c>); null when the spec declares none.</param>
 /// <param name="Fingerprint">What the spec says as a short hash (<see cref="Spec.SpecFingerprint"/>): the generated code carries it, so that another assembly can tell it holds the same types.</param>
 internal sealed record SpecModel(
     string Namespace,
@@ -21,4 +22,5 @@ internal sealed record SpecModel(
     EquatableArray<RecordModel> Records = default,
     EquatableArray<MessagePart> Message = default,
     EquatableArray<RequestHeaderModel> RequestHeaders = default,
-    string Fingerprint = "");
+    string Fingerprint = "",
+    RateLimitsModel? RateLimits = null);
