@@ -13,6 +13,17 @@ internal static class DiagnosticCases
 
         """;
 
+    /// <summary>
+    /// The headers a <c>rate_limits:</c> section names, in lines 1 to 15: an enum problem header, an int header of calls
+    /// left, and two request headers.
+    /// </summary>
+    private const string RateLimitSpec =
+        "headers:\n  - name: X-Rate-Limit-Problem\n    property: RateLimitProblem\n    type: enum\n    values:\n      - { value: minute, member: Minute }\n      - { value: day, member: Day }\n"
+        + "  - name: X-MinLimit-Remaining\n    property: MinLimitRemaining\n    type: int\n"
+        + "request_headers:\n  - name: xero-tenant-id\n    property: TenantId\n  - name: x-user\n    property: UserId\n";
+
+    private const string Responses = "responses:\n  - name: A\n    status: 404\n    summary: S\n";
+
     /// <summary>(id, spec, line, column).</summary>
     public static readonly (string Id, string Spec, int Line, int Column)[] All =
     [
@@ -73,6 +84,30 @@ internal static class DiagnosticCases
         ("XERR025", "headers:\n  - name: Xero-Correlation-Id\n    property: CorrelationId\n    type: string\nrequest_headers:\n  - name: xero-correlation-id\n    property: CorrelationId\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 7, 15),
         ("XERR025", "request_headers:\n  - name: Authorization\n    property: Token\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 2, 11),
         ("XERR025", "request_headers:\n  - xero-tenant-id\nresponses:\n  - name: A\n    status: 404\n    summary: S\n", 2, 5),
+        ("XERR026", RateLimitSpec + "rate_limits: none\n" + Responses, 16, 14),
+        ("XERR026", RateLimitSpec + "rate_limits:\n  problem_header: X-Rate-Limit-Problem\n  limits:\n    - { name: A, scope: app, in_progress: 5 }\n" + Responses, 16, 1),
+        ("XERR026", RateLimitSpec + "rate_limits:\n  status: \"429\"\n  problem_header: X-Rate-Limit-Problem\n  limits:\n    - { name: A, scope: app, in_progress: 5 }\n" + Responses, 17, 11),
+        ("XERR026", RateLimitSpec + "rate_limits:\n  status: 429\n  problem_header: X-MinLimit-Remaining\n  limits:\n    - { name: A, scope: app, in_progress: 5 }\n" + Responses, 18, 19),
+        ("XERR026", RateLimitSpec + "rate_limits:\n  status: 429\n  problem_header: X-Problem\n  limits:\n    - { name: A, scope: app, in_progress: 5 }\n" + Responses, 18, 19),
+        ("XERR026", RateLimitSpec + "rate_limits:\n  status: 429\n  problem_header: X-Rate-Limit-Problem\n  limits: []\n" + Responses, 19, 11),
+        ("XERR026", Limits("    - { name: A, scope: xero-tenant-id, in_progress: 5 }\n    - { name: B, scope: x-user, in_progress: 5 }\n"), 21, 25),
+        ("XERR027", Limits("    - just a name\n"), 20, 7),
+        ("XERR027", Limits("    - { name: class, scope: app, in_progress: 5 }\n"), 20, 15),
+        ("XERR027", Limits("    - { name: MaxWait, scope: app, in_progress: 5 }\n"), 20, 15),
+        ("XERR027", Limits("    - { name: A, scope: app, in_progress: 5 }\n    - { name: a, scope: app, calls: 5, window: 1 }\n"), 21, 15),
+        ("XERR027", Limits("    - { name: A, in_progress: 5 }\n"), 20, 15),
+        ("XERR027", Limits("    - { name: A, scope: tenant, in_progress: 5 }\n"), 20, 25),
+        ("XERR027", Limits("    - { name: A, scope: app, in_progress: 5, calls: 60, window: 60 }\n"), 20, 53),
+        ("XERR027", Limits("    - { name: A, scope: app, calls: 60 }\n"), 20, 37),
+        ("XERR027", Limits("    - { name: A, scope: app, window: 60 }\n"), 20, 38),
+        ("XERR027", Limits("    - { name: A, scope: app, calls: 60, window: 0 }\n"), 20, 49),
+        ("XERR027", Limits("    - { name: A, scope: app, in_progress: 0 }\n"), 20, 43),
+        ("XERR027", Limits("    - { name: A, scope: app, calls: 60, window: 60, remaining_header: X-Rate-Limit-Problem }\n"), 20, 71),
+        ("XERR027", Limits("    - { name: A, scope: app, in_progress: 5, remaining_header: X-MinLimit-Remaining }\n"), 20, 64),
+        ("XERR027", Limits("    - { name: A, scope: app, calls: 60, window: 60, problem: hour }\n"), 20, 62),
+        ("XERR027", Limits("    - { name: A, scope: app, calls: 60, window: 60, problem: minute }\n    - { name: B, scope: app, calls: 5, window: 1, problem: Minute }\n"), 21, 60),
+        ("XERR027", Limits("    - { name: A, scope: app, calls: 60, window: 60, when_reached: fail }\n"), 20, 67),
+        ("XERR027", Limits("    - { name: A, scope: app, in_progress: 5, when_reached: refuse }\n"), 20, 60),
         ("XERR100", Valid + "colour: blue\n", 7, 1),
         ("XERR100", "responses:\n  - name: A\n    status: 404\n    summary: S\n    sumary: typo\n", 5, 5),
         ("XERR101", "responses:\n  - name: Ok\n    status: 200\n    summary: OK\n    retry: { transient: true }\n", 5, 5),
@@ -84,4 +119,8 @@ internal static class DiagnosticCases
         ("XERR108", "responses:\n  - name: A\n    status: 400\n    summary: S\n    body: validation\n", 5, 11),
         ("XERR111", "bodies:\n  - name: a\n    format: json\n    fields:\n      - { property: Code, path: code, on: base }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: a\n", 5, 39),
     ];
+
+    /// <summary>A spec with <see cref="RateLimitSpec"/> and a valid <c>rate_limits:</c> whose limits (from line 20) are <paramref name="items"/>.</summary>
+    private static string Limits(string items) =>
+        RateLimitSpec + "rate_limits:\n  status: 429\n  problem_header: X-Rate-Limit-Problem\n  limits:\n" + items + Responses;
 }

@@ -23,6 +23,7 @@ public class SpecSchemaTests
         ShippedSpec.Text,
         "responses:\n  - name: NotFound\n    status: 404\n    summary: Not Found\n",
         "namespace: Payroll.Errors\nprefix: Payroll\nresponses:\n  - name: Busy\n    status: [503, 429]\n    summary: Busy\n    retry: { transient: true, after: 120 }\n    match: { headers: X-Busy, header-values: [{ name: X-Kind, value: busy }], fields: [error, { path: code, values: [a, b] }] }\n  - name: Other\n    status: 503\n    summary: Other\n    default: true\n",
+        "headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, calls: 60, window: 60, when_reached: refuse, problem: minute, description: D, source: S }\nresponses:\n  - { name: A, status: 429, summary: S }\n",
         "bodies:\n  - name: plain\n    format: text\n    fields:\n      - { property: Text, path: \".\", scope: message }\nresponses:\n  - name: A\n    status: 400\n    summary: S\n    body: plain\n",
     };
 
@@ -45,6 +46,14 @@ public class SpecSchemaTests
     [InlineData("prefix: X\n")]
     [InlineData("headers:\n  - { name: X-A, property: A, type: float }\nresponses:\n  - { name: A, status: 404, summary: S }\n")]
     [InlineData("bodies:\n  - { name: a, format: yaml }\nresponses:\n  - { name: A, status: 404, summary: S, body: a }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, in_progress: 5, calls: 60, window: 60 }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, calls: 60 }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, window: 60 }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, calls: 60, window: 60, when_reached: fail }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, in_progress: 5, when_reached: refuse }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, scope: app, in_progress: 0 }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: MaxWait, scope: app, in_progress: 5 }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
+    [InlineData("headers:\n  - { name: X-P, property: P, type: enum, values: [{ value: minute, member: Minute }] }\nrate_limits:\n  status: 429\n  problem_header: X-P\n  limits:\n    - { name: A, in_progress: 5 }\nresponses:\n  - { name: A, status: 429, summary: S }\n")]
     public void UnknownKeysAndWrongTypesFailTheSchema(string spec)
     {
         Assert.NotEmpty(GeneratorHarness.Run(spec).Diagnostics);
@@ -106,6 +115,8 @@ public class SpecSchemaTests
             ("header", SpecKeys.Header, defs["header"]!["properties"]!),
             ("header value", SpecKeys.HeaderValue, defs["header"]!["properties"]!["values"]!["items"]!["properties"]!),
             ("request header", SpecKeys.RequestHeader, defs["requestHeader"]!["properties"]!),
+            ("rate limits", SpecKeys.RateLimits, SchemaJson.Value["properties"]!["rate_limits"]!["properties"]!),
+            ("rate limit", SpecKeys.RateLimit, defs["rateLimit"]!["properties"]!),
             ("record", SpecKeys.Record, record),
             ("record member", SpecKeys.RecordMember, record["members"]!["items"]!["properties"]!),
             ("shape", SpecKeys.BodyShape, shape),

@@ -239,6 +239,24 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBaseUri + "#xerr025");
 
+    public static readonly DiagnosticDescriptor InvalidRateLimits = new(
+        "XERR026",
+        "The rate_limits section is not valid",
+        "The 'rate_limits' section is not valid: {0}.",
+        SpecCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr026");
+
+    public static readonly DiagnosticDescriptor InvalidRateLimit = new(
+        "XERR027",
+        "A rate limit is not valid",
+        "The rate limit {0} is not valid: {1}.",
+        SpecCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr027");
+
     public static readonly DiagnosticDescriptor UnknownKey = new(
         "XERR100",
         "Unknown key in the spec",

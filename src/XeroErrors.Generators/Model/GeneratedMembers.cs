@@ -4,8 +4,9 @@ namespace XeroErrors.Generators.Model;
 
 /// <summary>
 /// The members the generated types have whatever the spec says: the one catalogue the spec checks read, so that a
-/// header, request-header or body-field property that would collide with one is refused (XERR019, XERR022, XERR025)
-/// rather than generating code that does not compile. A test compares it with the members of the generated types.
+/// header, request-header or body-field property, or a rate limit's name, that would collide with one is refused
+/// (XERR019, XERR022, XERR025, XERR027) rather than generating code that does not compile. A test compares it with the
+/// members of the generated types.
 /// </summary>
 internal static class GeneratedMembers
 {
@@ -48,6 +49,16 @@ internal static class GeneratedMembers
     /// <c>bodies:</c> (XERR108): a header must not take them, whether or not the spec uses those shapes.
     /// </summary>
     public static readonly string[] OfBuiltInShapes = { "ValidationMessage", "ModelState", "Title", "Detail", "DetailCode", "IsTokenExpired", "ProblemType" };
+
+    /// <summary>
+    /// The members of the generated rate-limit options besides one property per limit, and <c>object</c>'s: what a
+    /// limit's <c>name:</c> must not be (XERR027).
+    /// </summary>
+    public static readonly string[] OfRateLimitOptions =
+    {
+        "TimeProvider", "MaxWait", "QueueLimit", "WindowMargin", "ProbeInterval",
+        "Equals", "GetHashCode", "ToString", "GetType", "MemberwiseClone",
+    };
 
     /// <summary>What a response header's property must not be named: it goes on the classification, the headers and the exception.</summary>
     public static readonly string[] ReservedForHeaders =

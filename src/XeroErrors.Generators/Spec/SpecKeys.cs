@@ -3,7 +3,7 @@ namespace XeroErrors.Generators.Spec;
 /// <summary>The keys a spec may use, per mapping; anything else gets warning XERR100.</summary>
 internal static class SpecKeys
 {
-    public static readonly string[] Root = { "namespace", "prefix", "source", "description", "headers", "request_headers", "records", "bodies", "message", "responses" };
+    public static readonly string[] Root = { "namespace", "prefix", "source", "description", "headers", "request_headers", "rate_limits", "records", "bodies", "message", "responses" };
     public static readonly string[] Response = { "name", "status", "summary", "description", "notes", "example", "source", "match", "default", "body", "retry" };
     public static readonly string[] Match = { "body", "headers", "fields", "header-values" };
     public static readonly string[] FieldMatch = { "path", "value", "values" };
@@ -25,6 +25,8 @@ internal static class SpecKeys
     public static readonly string[] Header = { "name", "property", "type", "description", "source", "values", "message" };
     public static readonly string[] HeaderValue = { "value", "member", "description", "transient", "message" };
     public static readonly string[] RequestHeader = { "name", "property", "description", "source" };
+    public static readonly string[] RateLimits = { "status", "problem_header", "limits" };
+    public static readonly string[] RateLimit = { "name", "scope", "in_progress", "calls", "window", "remaining_header", "problem", "when_reached", "description", "source" };
 
     public const string DefaultNamespace = "XeroErrors";
     public const string DefaultPrefix = "Xero";

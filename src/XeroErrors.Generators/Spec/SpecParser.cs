@@ -139,22 +139,25 @@ internal sealed partial class SpecParser
         // Entries and headers that break a cross-entry rule are left out, so what is generated still compiles.
         var (rejectedResponses, rejectedHeaders) = new SpecRules(_path, prefix, _diagnostics).Check(responses, headers);
         var (shapes, records, message, entryShapes) = ResolveBodies(rootMap, responses, headers.Where(h => !rejectedHeaders.Contains(h)).ToList());
+        var keptHeaders = headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToList();
         var requestHeaders = new RequestHeaderRules(_path, prefix, _diagnostics).Check(
             ReadRequestHeaders(rootMap),
-            headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model),
+            keptHeaders,
             shapes.SelectMany(s => s.Fields).Select(f => f.Property),
             responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.Name));
+        var rateLimits = ReadRateLimits(rootMap, keptHeaders, requestHeaders);
         return new SpecModel(
             ns,
             prefix,
             IsPublic: true,
             responses.Where(r => !rejectedResponses.Contains(r)).Select(r => r.ToModel(entryShapes[r])).ToEquatableArray(),
-            headers.Where(h => !rejectedHeaders.Contains(h)).Select(h => h.Model).ToEquatableArray(),
+            keptHeaders.ToEquatableArray(),
             shapes.ToEquatableArray(),
             records.ToEquatableArray(),
             message.ToEquatableArray(),
             requestHeaders.ToEquatableArray(),
-            SpecFingerprint.Of(rootMap));
+            SpecFingerprint.Of(rootMap),
+            RateLimits: rateLimits);
     }
 
     /// <summary>The types every spec has, and no entries: what a spec that could not be read at all gives.</summary>
