@@ -38,6 +38,29 @@ public sealed class RateLimitSpecTests
 
         """;
 
+    [Fact]
+    public void TheShippedSpecReadsIntoItsFourLimits()
+    {
+        var (model, diagnostics) = Read(ShippedSpec.Text);
+
+        Assert.Empty(diagnostics);
+        var limits = model.RateLimits!;
+        Assert.Equal(429, limits.RefusedStatus);
+        Assert.Equal(model.Headers.Single(h => h.Name == "X-Rate-Limit-Problem"), limits.ProblemHeader);
+        Assert.Equal(model.RequestHeaders.Single(h => h.Name == "xero-tenant-id"), limits.ScopeHeader);
+        Assert.Equal(
+            new[]
+            {
+                new RateLimitModel("TenantCallsInProgress", true, RateLimitKind.InProgress, 5, 0, null, null, false, "Calls to one organisation that may be in progress at once."),
+                new RateLimitModel("TenantCallsPerMinute", true, RateLimitKind.Window, 60, 60, Header("X-MinLimit-Remaining"), "minute", false, "Calls to one organisation in any minute."),
+                new RateLimitModel("TenantCallsPerDay", true, RateLimitKind.Window, 5000, 86400, Header("X-DayLimit-Remaining"), "day", true, "Calls to one organisation in a day. Reached, it lasts for hours, so calls fail at once instead of waiting."),
+                new RateLimitModel("AppCallsPerMinute", false, RateLimitKind.Window, 10000, 60, Header("X-AppMinLimit-Remaining"), "appminute", false, "Calls of the whole application, across all organisations, in any minute."),
+            },
+            limits.Limits);
+
+        HeaderModel Header(string name) => model.Headers.Single(h => h.Name == name);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("rate_limits:\n")]

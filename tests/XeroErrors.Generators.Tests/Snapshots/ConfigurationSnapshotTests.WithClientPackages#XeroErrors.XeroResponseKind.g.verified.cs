@@ -3,7 +3,7 @@
 #nullable enable
 
 // This assembly holds the public types of this spec: a project that references it uses them instead of generating its own.
-[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero f3365b1d5b9609b69370ee6e0a003828")]
+[assembly: global::System.Reflection.AssemblyMetadata("XeroErrors.Generators.Spec", "XeroErrors Xero 3eda540e2d2d9bf526a06bf64b9f9f81")]
 
 namespace XeroErrors
 {
