@@ -79,6 +79,6 @@ public sealed class XeroErrorsGenerator : IIncrementalGenerator
             .Collect()
             .Combine(capabilities)
             .Combine(conflicts);
-        context.RegisterSourceOutput(models, static (spc, input) => SourceOutput.Add(spc, input.Left.Left, input.Left.Right, input.Right.LosingSpecs));
+        context.RegisterSourceOutput(models, static (spc, input) => SourceOutput.Add(spc, input.Left.Left, input.Left.Right, input.Right.LosingSpecs, input.Right.UngovernedSpecs));
     }
 }

@@ -36,6 +36,8 @@ public sealed class ProjectReferenceTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Repo.GeneratorProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
+                <!-- The shipped spec declares Xero's rate limits: the governor comes with this package. -->
+                {ConsumerProject.PackageReference("System.Threading.RateLimiting")}
               </ItemGroup>
             </Project>
             """);

@@ -20,6 +20,7 @@ public sealed class ReadmeTests
     [InlineData("Kiota")]
     [InlineData("IHttpClientFactory with the standard resilience handler")]
     [InlineData("Handle errors")]
+    [InlineData("Stay under the rate limits")]
     public void Each_consumer_kind_has_a_section_with_compiled_code(string heading)
     {
         var section = Section(heading);
@@ -42,6 +43,9 @@ public sealed class ReadmeTests
     [InlineData("Classify(statusCode, body)")]
     [InlineData("RateLimitProblem")]
     [InlineData("CorrelationId")]
+    [InlineData("System.Threading.RateLimiting")]
+    [InlineData("XeroRateLimitHandler")]
+    [InlineData("AcquireAsync")]
     public void Mentions(string text) => Assert.Contains(text, Readme, StringComparison.Ordinal);
 
     [Fact]

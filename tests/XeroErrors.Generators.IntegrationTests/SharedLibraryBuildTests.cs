@@ -68,7 +68,8 @@ public sealed class SharedLibraryBuildTests
     {
         var root = _packed.NewProjectFolder("shared-own-spec");
         var version = await PackLibraryAsync(root);
-        var reference = $"""<PackageReference Include="{LibraryName}" Version="{version}" />""";
+        // An app with a spec of its own that declares rate limits keeps them: it references the package the governor needs.
+        var reference = $"""<PackageReference Include="{LibraryName}" Version="{version}" />""" + ConsumerProject.PackageReference("System.Threading.RateLimiting");
         var app = App(root, reference);
         app.Write("spec/errors.yaml", File.ReadAllText(Repo.ShippedSpec).Replace("summary: Not Found", "summary: Resource Not Found", StringComparison.Ordinal));
 

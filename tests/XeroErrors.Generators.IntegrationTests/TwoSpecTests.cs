@@ -31,6 +31,8 @@ public sealed class TwoSpecTests
                 <AdditionalFiles Include="spec/errors.yaml" />
                 <!-- Not a spec by its name: ignored. -->
                 <AdditionalFiles Include="specs/notes.yaml" />
+                <!-- The shipped spec declares Xero's rate limits: the governor comes with this package. -->
+                {ConsumerProject.PackageReference("System.Threading.RateLimiting")}
               </ItemGroup>
             </Project>
             """);

@@ -29,7 +29,8 @@ internal static class CapabilitiesReader
             HasRestSharp: hasHttp && Has(compilation, "RestSharp.RestResponse"),
             HasHttpResilience: hasHttp && Has(compilation, "Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions"),
             HasXeroSdk: xeroSdk != null,
-            HasXeroSdkRateLimit: xeroSdk != null && HasRateLimitMembers(xeroSdk));
+            HasXeroSdkRateLimit: xeroSdk != null && HasRateLimitMembers(xeroSdk),
+            HasRateLimiting: Has(compilation, "System.Threading.RateLimiting.RateLimiter") && Has(compilation, "System.TimeProvider"));
     }
 
     /// <summary>

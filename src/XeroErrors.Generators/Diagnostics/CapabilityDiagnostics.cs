@@ -1,3 +1,5 @@
+using System.Collections.Generic;
+using System.IO;
 using System.Linq;
 using XeroErrors.Generators.Model;
 using XeroErrors.Generators.Spec;
@@ -9,16 +11,26 @@ internal static class CapabilityDiagnostics
 {
     public static EquatableArray<DiagnosticInfo> Add(SpecParseResult result, ConsumerCapabilities capabilities)
     {
-        if (capabilities.HasSystemTextJson || result.Model is null || result.BodyUses.IsEmpty)
+        if (result.Model is null)
         {
             return result.Diagnostics;
         }
 
-        var warnings = result.BodyUses.Select(use => DiagnosticInfo.Create(
-            DiagnosticDescriptors.MissingSystemTextJson,
-            use.Location,
-            use.Entry,
-            use.Format));
-        return result.Diagnostics.Concat(warnings).ToEquatableArray();
+        var warnings = new List<DiagnosticInfo>();
+        if (!capabilities.HasSystemTextJson)
+        {
+            warnings.AddRange(result.BodyUses.Select(use => DiagnosticInfo.Create(
+                DiagnosticDescriptors.MissingSystemTextJson,
+                use.Location,
+                use.Entry,
+                use.Format)));
+        }
+
+        if (!capabilities.HasRateLimiting && result.RateLimitsAt is { } rateLimits)
+        {
+            warnings.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MissingRateLimiting, rateLimits, Path.GetFileName(result.FilePath), result.Model.Prefix));
+        }
+
+        return warnings.Count == 0 ? result.Diagnostics : result.Diagnostics.Concat(warnings).ToEquatableArray();
     }
 }

@@ -365,6 +365,24 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBaseUri + "#xerr111");
 
+    public static readonly DiagnosticDescriptor MissingRateLimiting = new(
+        "XERR112",
+        "System.Threading.RateLimiting is not referenced",
+        "'{0}' declares rate limits, but the project does not reference System.Threading.RateLimiting, so no {1}RateLimits is generated to keep to them. Add a PackageReference to System.Threading.RateLimiting (on .NET Framework and .NET Standard, Microsoft.Bcl.TimeProvider as well).",
+        SpecCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr112");
+
+    public static readonly DiagnosticDescriptor RateLimitsDeclaredTwice = new(
+        "XERR113",
+        "Two specs declare rate limits",
+        "'{0}' declares rate limits, and so does '{1}': the limits are the application's, so the project keeps one count, {2}RateLimits from '{1}', and generates none from '{0}'. Declare the limits in one spec only.",
+        SpecCategory,
+        DiagnosticSeverity.Warning,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr113");
+
     public static readonly DiagnosticDescriptor InternalError = new(
         "XERR999",
         "The generator failed unexpectedly",

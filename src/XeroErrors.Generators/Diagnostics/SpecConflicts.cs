@@ -13,7 +13,11 @@ namespace XeroErrors.Generators.Diagnostics;
 /// </summary>
 /// <param name="Diagnostics">One XERR021 per losing spec.</param>
 /// <param name="LosingSpecs">The file paths of the specs that generate nothing: an earlier one owns a type they would generate, or a referenced assembly holds their types.</param>
-internal sealed record SpecConflicts(EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> LosingSpecs)
+/// <param name="UngovernedSpecs">
+/// The file paths of specs whose rate limits generate nothing (XERR113): an earlier spec declares them too, and the
+/// limits are the application's, so one governor keeps them.
+/// </param>
+internal sealed record SpecConflicts(EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<string> LosingSpecs, EquatableArray<string> UngovernedSpecs = default)
 {
     /// <summary>
     /// The first spec to generate a type keeps it. File names of generated code are compared ignoring case, so type
@@ -29,6 +33,8 @@ internal sealed record SpecConflicts(EquatableArray<DiagnosticInfo> Diagnostics,
         var diagnostics = new List<DiagnosticInfo>();
         var losers = new List<string>();
         var claimed = new Dictionary<string, SpecIdentity>(StringComparer.OrdinalIgnoreCase);
+        var ungoverned = new List<string>();
+        SpecIdentity? governing = null;
         foreach (var spec in specs)
         {
             var holder = spec.IsPublic
@@ -68,8 +74,23 @@ internal sealed record SpecConflicts(EquatableArray<DiagnosticInfo> Diagnostics,
             {
                 claimed[type] = spec;
             }
+
+            if (spec.DeclaresRateLimits && governing is not null)
+            {
+                ungoverned.Add(spec.FilePath);
+                diagnostics.Add(DiagnosticInfo.Create(
+                    DiagnosticDescriptors.RateLimitsDeclaredTwice,
+                    SpecLocation.FileStart(spec.FilePath),
+                    Path.GetFileName(spec.FilePath),
+                    Path.GetFileName(governing.FilePath),
+                    governing.Prefix));
+            }
+            else if (spec.DeclaresRateLimits)
+            {
+                governing = spec;
+            }
         }
 
-        return new SpecConflicts(diagnostics.ToEquatableArray(), losers.ToEquatableArray());
+        return new SpecConflicts(diagnostics.ToEquatableArray(), losers.ToEquatableArray(), ungoverned.ToEquatableArray());
     }
 }

@@ -14,8 +14,9 @@ namespace XeroErrors.Generators.Diagnostics;
 /// <param name="Prefix">The prefix of its type names.</param>
 /// <param name="IsPublic">Whether its types are public, and so visible to (and marked for) other assemblies.</param>
 /// <param name="Fingerprint">What the spec says (<see cref="Spec.SpecFingerprint"/>).</param>
-internal sealed record SpecIdentity(string FilePath, EquatableArray<string> TypeNames, string Namespace, string Prefix, bool IsPublic, string Fingerprint)
+/// <param name="DeclaresRateLimits">Whether the spec declares rate limits, which one spec per project may keep.</param>
+internal sealed record SpecIdentity(string FilePath, EquatableArray<string> TypeNames, string Namespace, string Prefix, bool IsPublic, string Fingerprint, bool DeclaresRateLimits = false)
 {
     public static SpecIdentity Of(string filePath, SpecModel model) =>
-        new(filePath, Emitter.TypeNames(model).ToEquatableArray(), model.Namespace, model.Prefix, model.IsPublic, model.Fingerprint);
+        new(filePath, Emitter.TypeNames(model).ToEquatableArray(), model.Namespace, model.Prefix, model.IsPublic, model.Fingerprint, model.RateLimits is not null);
 }

@@ -22,6 +22,10 @@ internal sealed class EmitContext
         BodiesType = p + GeneratedNames.Bodies;
         HandlerType = p + GeneratedNames.Handler;
         RetryType = p + GeneratedNames.Retry;
+        RateLimitsType = p + GeneratedNames.RateLimits;
+        RateLimitOptionsType = p + GeneratedNames.RateLimitOptions;
+        RateLimitEventArgsType = p + GeneratedNames.RateLimitEventArgs;
+        RateLimitHandlerType = p + GeneratedNames.RateLimitHandler;
         ExceptionsFile = p + GeneratedNames.ExceptionsFile;
         ApiName = p.Length == 0 ? "API" : p + " API";
         DelayHeader = spec.Headers.FirstOrDefault(h => h.Type == HeaderType.Delay);
@@ -53,6 +57,14 @@ internal sealed class EmitContext
     public string HandlerType { get; }
 
     public string RetryType { get; }
+
+    public string RateLimitsType { get; }
+
+    public string RateLimitOptionsType { get; }
+
+    public string RateLimitEventArgsType { get; }
+
+    public string RateLimitHandlerType { get; }
 
     /// <summary>The file that holds every exception subclass; named like a type so that it can clash like one.</summary>
     public string ExceptionsFile { get; }

@@ -16,6 +16,7 @@ internal static class Emitter
         {
             context.KindType, context.ClassificationType, context.HeadersType, context.ClassifierType,
             context.ExceptionType, context.BodiesType, context.HandlerType, context.RetryType, context.ExceptionsFile,
+            context.RateLimitsType, context.RateLimitOptionsType, context.RateLimitEventArgsType, context.RateLimitHandlerType,
         };
         names.AddRange(GeneratedNames.ClassifierParts.All.Select(part => context.ClassifierType + "." + part));
         names.AddRange(spec.Headers.Where(h => h.Type == HeaderType.Enum).Select(context.EnumType));
@@ -29,6 +30,9 @@ internal static class Emitter
 
     /// <summary>Whether the spec types a header as an integer or a delay, whose values the machinery parses (<see cref="MachineryEmitter"/>).</summary>
     public static bool ParsesHeaderValues(SpecModel spec) => spec.Headers.Any(h => h.Type is HeaderType.Int or HeaderType.Delay);
+
+    /// <summary>Whether the spec's rate limits become a governor: it declares some, and the compilation can compile the machinery's (<see cref="MachineryEmitter.RateLimits"/>).</summary>
+    public static bool GovernsRateLimits(SpecModel spec, ConsumerCapabilities capabilities) => spec.RateLimits is not null && capabilities.HasRateLimiting;
 
     public static IReadOnlyList<GeneratedFile> Emit(SpecModel spec, ConsumerCapabilities capabilities, string specPath)
     {
@@ -80,6 +84,18 @@ internal static class Emitter
             if (capabilities.HasRestSharp)
             {
                 Add(context.ClassifierType + "." + GeneratedNames.ClassifierParts.RestSharp, RestSharpEmitter.Emit(context));
+            }
+        }
+
+        if (GovernsRateLimits(spec, capabilities))
+        {
+            var limits = spec.RateLimits!;
+            Add(context.RateLimitOptionsType, RateLimitsEmitter.EmitOptions(context, limits));
+            Add(context.RateLimitEventArgsType, RateLimitsEmitter.EmitEventArgs(context));
+            Add(context.RateLimitsType, RateLimitsEmitter.EmitRateLimits(context, limits));
+            if (capabilities.HasHttp)
+            {
+                Add(context.RateLimitHandlerType, RateLimitsEmitter.EmitHandler(context, limits));
             }
         }
 

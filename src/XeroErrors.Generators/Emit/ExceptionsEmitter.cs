@@ -72,6 +72,12 @@ internal static class ExceptionsEmitter
         writer.WriteLine();
         WriteRequestMembers(writer, context);
         writer.WriteLine();
+        if (Emitter.GovernsRateLimits(context.Spec, context.Capabilities))
+        {
+            WriteLocalRefusalMembers(writer, context);
+            writer.WriteLine();
+        }
+
         writer.WriteLines($$"""
             private static {{context.Nullable(context.ExceptionType)}} FindWithin({{context.Nullable("global::System.Exception")}} exception, int depth)
             {
@@ -170,6 +176,32 @@ internal static class ExceptionsEmitter
         writer.EndBlock();
         FileFrame.Close(writer);
         return writer.Complete();
+    }
+
+    /// <summary>
+    /// What a refusal of the rate-limit governor changes: the call was never sent, so the message must not say the API
+    /// responded. The exception is otherwise the one the server's refusal would have given, so code that catches that
+    /// catches this too.
+    /// </summary>
+    private static void WriteLocalRefusalMembers(SourceWriter writer, EmitContext context)
+    {
+        var responded = context.ApiName + " responded ";
+        writer.WriteLines($$"""
+            /// <summary>The message of a call the rate-limit governor refused before sending it; null for a response.</summary>
+            private {{context.Nullable("string")}} _refusedLocally;
+
+            /// <summary>What went wrong, and what to do about it.</summary>
+            public override string Message => _refusedLocally ?? base.Message;
+
+            /// <summary>Makes this the exception of a call {{CSharpText.Cref(context.RateLimitsType)}} refused before sending it, for the reason given.</summary>
+            /// <param name="reason">Why the call was not sent.</param>
+            internal void RefuseLocally(string reason)
+            {
+                var message = base.Message;
+                var advice = message.StartsWith({{CSharpText.Literal(responded)}}, global::System.StringComparison.Ordinal) ? message.Substring({{CSharpText.Literal(responded.Length)}}) : message;
+                _refusedLocally = {{CSharpText.Literal(context.ApiName + " call not sent: ")}} + reason + ", so it would get " + advice;
+            }
+            """);
     }
 
     /// <summary>

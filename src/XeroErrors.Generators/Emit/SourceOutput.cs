@@ -16,9 +16,11 @@ internal static class SourceOutput
     /// <param name="inputs">Every spec with a model, in the order the project lists them.</param>
     /// <param name="capabilities">What the consumer's compilation has.</param>
     /// <param name="losingSpecs">Specs that lost a clash (<see cref="SpecConflicts"/>): they generate nothing, and XERR021 says why.</param>
-    public static void Add(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities, EquatableArray<string> losingSpecs)
+    /// <param name="ungovernedSpecs">Specs whose rate limits an earlier spec's governor keeps instead (XERR113).</param>
+    public static void Add(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities, EquatableArray<string> losingSpecs, EquatableArray<string> ungovernedSpecs = default)
     {
         var losers = new HashSet<string>(losingSpecs, StringComparer.Ordinal);
+        var ungoverned = new HashSet<string>(ungovernedSpecs, StringComparer.Ordinal);
         string? firstEmitted = null;
         var parts = new List<string>();
         foreach (var input in inputs)
@@ -28,11 +30,12 @@ internal static class SourceOutput
                 continue;
             }
 
+            var model = ungoverned.Contains(input.FilePath) ? input.Model with { RateLimits = null } : input.Model;
             IReadOnlyList<GeneratedFile> files;
             try
             {
                 // Everything is generated before anything is added: a failure leaves no half-built code behind.
-                files = Emitter.Emit(input.Model, capabilities, input.FilePath);
+                files = Emitter.Emit(model, capabilities, input.FilePath);
             }
             catch (OperationCanceledException)
             {
@@ -45,14 +48,19 @@ internal static class SourceOutput
             }
 
             firstEmitted ??= input.FilePath;
-            if (Emitter.ReadsBodies(input.Model) && !parts.Contains(MachineryEmitter.Bodies))
+            if (Emitter.ReadsBodies(model) && !parts.Contains(MachineryEmitter.Bodies))
             {
                 parts.Add(MachineryEmitter.Bodies);
             }
 
-            if (Emitter.ParsesHeaderValues(input.Model) && !parts.Contains(MachineryEmitter.Headers))
+            if (Emitter.ParsesHeaderValues(model) && !parts.Contains(MachineryEmitter.Headers))
             {
                 parts.Add(MachineryEmitter.Headers);
+            }
+
+            if (Emitter.GovernsRateLimits(model, capabilities) && !parts.Contains(MachineryEmitter.RateLimits))
+            {
+                parts.Add(MachineryEmitter.RateLimits);
             }
 
             foreach (var file in files)

@@ -97,7 +97,7 @@ internal static class XeroSdkEmitter
                 content == null ? null : content as string ?? global::System.Convert.ToString(content, global::System.Globalization.CultureInfo.InvariantCulture);
 
             /// <summary>Every value of every header, each whole: an HTTP date in Retry-After holds a comma.</summary>
-            private static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> SdkHeaderPairs({{nHeaders}} headers)
+            internal static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> SdkHeaderPairs({{nHeaders}} headers)
             {
                 if (headers == null)
                 {

@@ -23,6 +23,7 @@ internal static class GeneratedMembers
         "Kind", "StatusCode", "IsTransient", "ResponseBody", "Summary", "Classification", "Headers",
         "MaxResponseBodyLength", "MaxDetailsLength", "Truncate", "BuildMessage", "BuildAdvice", "FormatWait", "AppendUnit",
         "RequestMethod", "RequestPath", "RecordRequest", "DescribeRequest", "Find", "FindWithin", "WithInnerException",
+        "_refusedLocally", "RefuseLocally",
     };
 
     /// <summary>The property a <c>type: delay</c> header fills on the classification and the exception.</summary>

@@ -14,6 +14,10 @@ internal static class GeneratedNames
     public const string Bodies = "ResponseBodies";
     public const string Handler = "ErrorHandler";
     public const string Retry = "RetryStrategy";
+    public const string RateLimits = "RateLimits";
+    public const string RateLimitOptions = "RateLimitOptions";
+    public const string RateLimitEventArgs = "RateLimitEventArgs";
+    public const string RateLimitHandler = "RateLimitHandler";
 
     /// <summary>The file that holds one exception subclass per error entry.</summary>
     public const string ExceptionsFile = "Exceptions";
@@ -22,7 +26,7 @@ internal static class GeneratedNames
     public const string EntryExceptionSuffix = "Exception";
 
     /// <summary>Every fixed type or file name above, for checks against clashes.</summary>
-    public static readonly string[] FixedSuffixes = { Kind, Classification, Headers, Classifier, Exception, Bodies, Handler, Retry, ExceptionsFile };
+    public static readonly string[] FixedSuffixes = { Kind, Classification, Headers, Classifier, Exception, Bodies, Handler, Retry, ExceptionsFile, RateLimits, RateLimitOptions, RateLimitEventArgs, RateLimitHandler };
 
     /// <summary>The files the classifier is split into beyond its own: <c>{Classifier}.{part}.g.cs</c>.</summary>
     public static class ClassifierParts

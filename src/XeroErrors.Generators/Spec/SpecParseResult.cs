@@ -8,4 +8,5 @@ namespace XeroErrors.Generators.Spec;
 /// <param name="Model">What is valid of the spec (all of it when there is no error); null only for an empty file.</param>
 /// <param name="Diagnostics">Errors and warnings, with positions in the spec.</param>
 /// <param name="BodyUses">Where entries ask for a JSON body format, to point a warning there when System.Text.Json is missing.</param>
-internal sealed record SpecParseResult(string FilePath, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<BodyUse> BodyUses);
+/// <param name="RateLimitsAt">Where the spec declares the rate limits its model keeps, to point a warning there when System.Threading.RateLimiting is missing.</param>
+internal sealed record SpecParseResult(string FilePath, SpecModel? Model, EquatableArray<DiagnosticInfo> Diagnostics, EquatableArray<BodyUse> BodyUses, SpecLocation? RateLimitsAt = null);

@@ -79,6 +79,7 @@ internal sealed partial class SpecParser
             return null;
         }
 
+        _rateLimitsAt = Loc(sectionKey);
         return new RateLimitsModel(status.Value, problemHeader, reading.ScopeHeader, limits.ToEquatableArray());
     }
 

@@ -28,6 +28,7 @@ internal sealed partial class SpecParser
     private readonly string _path;
     private readonly List<DiagnosticInfo> _diagnostics = new();
     private readonly List<BodyUse> _bodyUses = new();
+    private SpecLocation? _rateLimitsAt;
 
     private SpecParser(string path) => _path = path;
 
@@ -36,7 +37,7 @@ internal sealed partial class SpecParser
         var parser = new SpecParser(path);
         var model = parser.Read(text?.ToString() ?? string.Empty, cancellationToken);
         var diagnostics = parser._diagnostics.ToEquatableArray();
-        return new SpecParseResult(path, model, diagnostics, parser._bodyUses.ToEquatableArray());
+        return new SpecParseResult(path, model, diagnostics, parser._bodyUses.ToEquatableArray(), model?.RateLimits is null ? null : parser._rateLimitsAt);
     }
 
     /// <summary>How many broken lines a spec may lose before it is given up: each syntax error costs one.</summary>

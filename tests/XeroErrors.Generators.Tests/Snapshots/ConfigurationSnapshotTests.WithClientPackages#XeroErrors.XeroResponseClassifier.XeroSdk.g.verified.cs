@@ -97,7 +97,7 @@ namespace XeroErrors
             content == null ? null : content as string ?? global::System.Convert.ToString(content, global::System.Globalization.CultureInfo.InvariantCulture);
 
         /// <summary>Every value of every header, each whole: an HTTP date in Retry-After holds a comma.</summary>
-        private static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> SdkHeaderPairs(global::Xero.NetStandard.OAuth2.Client.Multimap<string, string>? headers)
+        internal static global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> SdkHeaderPairs(global::Xero.NetStandard.OAuth2.Client.Multimap<string, string>? headers)
         {
             if (headers == null)
             {

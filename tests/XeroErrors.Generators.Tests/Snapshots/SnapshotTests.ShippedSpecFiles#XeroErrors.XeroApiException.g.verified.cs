@@ -258,6 +258,21 @@ namespace XeroErrors
             return builder.ToString();
         }
 
+        /// <summary>The message of a call the rate-limit governor refused before sending it; null for a response.</summary>
+        private string? _refusedLocally;
+
+        /// <summary>What went wrong, and what to do about it.</summary>
+        public override string Message => _refusedLocally ?? base.Message;
+
+        /// <summary>Makes this the exception of a call <see cref="XeroRateLimits"/> refused before sending it, for the reason given.</summary>
+        /// <param name="reason">Why the call was not sent.</param>
+        internal void RefuseLocally(string reason)
+        {
+            var message = base.Message;
+            var advice = message.StartsWith("Xero API responded ", global::System.StringComparison.Ordinal) ? message.Substring(19) : message;
+            _refusedLocally = "Xero API call not sent: " + reason + ", so it would get " + advice;
+        }
+
         private static XeroApiException? FindWithin(global::System.Exception? exception, int depth)
         {
             // A chain is short; the bound only keeps a self-referencing one from recursing for ever.

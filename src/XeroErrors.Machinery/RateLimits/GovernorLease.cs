@@ -1,0 +1,64 @@
+namespace XeroErrors.Machinery
+{
+    using System;
+    using System.CodeDom.Compiler;
+    using System.Collections.Generic;
+    using System.Threading.RateLimiting;
+
+    /// <summary>
+    /// A call's permission to be sent: its places among the calls in progress and its window permits. Disposing it ends
+    /// the call; an answer not reported by then is taken to have come when it was disposed.
+    /// </summary>
+    [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
+    internal sealed class GovernorLease : RateLimitLease
+    {
+        private readonly RateGovernor _governor;
+        private readonly List<RateLimitLease> _places;
+        private bool _disposed;
+
+        public GovernorLease(RateGovernor governor, RateScope tenant, RateScope app, List<RateLimitLease> places)
+        {
+            _governor = governor;
+            Tenant = tenant;
+            App = app;
+            _places = places;
+        }
+
+        /// <summary>The tenant's scope, or null for a call without a tenant.</summary>
+        public RateScope Tenant { get; }
+
+        /// <summary>The application's scope.</summary>
+        public RateScope App { get; }
+
+        /// <summary>Whether the call's window permits have stopped being unanswered. Read and written under the governor's lock.</summary>
+        public bool Answered { get; set; }
+
+        /// <summary>Whether the lease was made by this governor, which a report checks.</summary>
+        public bool BelongsTo(RateGovernor governor) => ReferenceEquals(governor, _governor);
+
+        public override bool IsAcquired => true;
+
+        public override IEnumerable<string> MetadataNames => Array.Empty<string>();
+
+        public override bool TryGetMetadata(string metadataName, out object metadata)
+        {
+            metadata = null;
+            return false;
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            if (!disposing || _disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _governor.Release(this);
+            foreach (var place in _places)
+            {
+                place.Dispose();
+            }
+        }
+    }
+}
