@@ -397,6 +397,18 @@ public sealed class RateLimitTests
         Assert.Equal(10, limits.GetRemaining("t1")["TenantCallsPerMinute"]);
     }
 
+    [Fact]
+    public async Task ATenantsLimitRefusingACallWithoutATenantHoldsNoOneElse()
+    {
+        var limits = new XeroRateLimits(Small());
+        var lease = await limits.AcquireAsync(null);
+        limits.Report(lease, 429, XeroResponseHeaders.FromPairs(new Dictionary<string, string> { ["X-Rate-Limit-Problem"] = "day", ["Retry-After"] = "3600" }));
+        lease.Dispose();
+
+        (await limits.AcquireAsync(null)).Dispose();
+        (await limits.AcquireAsync("t1")).Dispose();
+    }
+
     private static HttpResponseMessage TooMany(string problem, int retryAfter)
     {
         var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);

@@ -95,6 +95,11 @@ internal static class PollyEmitter
     /// <summary>Options and predicates for HttpClient pipelines, where System.Net.Http is referenced.</summary>
     private static string ResponseMembers(EmitContext context)
     {
+        // A call the rate-limit governor refused never reached the server: it says nothing about the server's health.
+        var refusedLocally = Emitter.GovernsRateLimits(context.Spec, context.Capabilities)
+            ? $"{context.RateLimitsType}.IsRefusedLocally(args.Outcome.Exception) ? new global::System.Threading.Tasks.ValueTask<bool>(false) : "
+            : string.Empty;
+        var notCounted = refusedLocally.Length == 0 ? string.Empty : "\n" + $"/// A call {CSharpText.Cref(context.RateLimitsType)} refused before sending it is not counted: the server never saw it.";
         return $$"""
             /// <summary>Creates retry options with <see cref="Configure{TOptions}"/> applied.</summary>
             /// <param name="maxDelay">The longest wait worth retrying for; a response that asks for more is not retried.</param>
@@ -142,7 +147,7 @@ internal static class PollyEmitter
 
             /// <summary>
             /// Sets <c>ShouldHandle</c> of circuit-breaker options so that they count this API's transient kinds as failures, whether
-            /// they come as responses or as the error handler's exceptions; every other outcome is left to the predicate the options had.
+            /// they come as responses or as the error handler's exceptions; every other outcome is left to the predicate the options had.{{notCounted}}
             /// </summary>
             /// <typeparam name="TOptions">The options type.</typeparam>
             /// <param name="options">The options to configure.</param>
@@ -157,7 +162,7 @@ internal static class PollyEmitter
 
                 var otherwise = options.ShouldHandle;
                 options.ShouldHandle = args => IsDecidedByKind(args.Outcome)
-                    ? IsTransientAsync(args.Outcome, args.Context.CancellationToken)
+                    ? {{refusedLocally}}IsTransientAsync(args.Outcome, args.Context.CancellationToken)
                     : otherwise != null ? otherwise(args) : new global::System.Threading.Tasks.ValueTask<bool>(false);
                 return options;
             }{{StandardOptions(context)}}

@@ -489,7 +489,13 @@ namespace XeroErrors.Machinery
                 }
             }
 
-            var scope = rule != null && !rule.PerScope ? lease.App : lease.Tenant ?? lease.App;
+            // A tenant's limit on a call without a tenant names no tenant to hold: the application is not held for it.
+            var scope = rule == null ? lease.Tenant ?? lease.App : rule.PerScope ? lease.Tenant : lease.App;
+            if (scope == null)
+            {
+                return;
+            }
+
             if (rule != null && rule.Refuses)
             {
                 // Without a Retry-After, test the limit again after the probe interval rather than guess a day.

@@ -60,6 +60,7 @@ namespace XeroErrors
         /// <summary>
         /// Sets <c>ShouldHandle</c> of circuit-breaker options so that they count this API's transient kinds as failures, whether
         /// they come as responses or as the error handler's exceptions; every other outcome is left to the predicate the options had.
+        /// A call <see cref="XeroRateLimits"/> refused before sending it is not counted: the server never saw it.
         /// </summary>
         /// <typeparam name="TOptions">The options type.</typeparam>
         /// <param name="options">The options to configure.</param>
@@ -74,7 +75,7 @@ namespace XeroErrors
 
             var otherwise = options.ShouldHandle;
             options.ShouldHandle = args => IsDecidedByKind(args.Outcome)
-                ? IsTransientAsync(args.Outcome, args.Context.CancellationToken)
+                ? XeroRateLimits.IsRefusedLocally(args.Outcome.Exception) ? new global::System.Threading.Tasks.ValueTask<bool>(false) : IsTransientAsync(args.Outcome, args.Context.CancellationToken)
                 : otherwise != null ? otherwise(args) : new global::System.Threading.Tasks.ValueTask<bool>(false);
             return options;
         }
