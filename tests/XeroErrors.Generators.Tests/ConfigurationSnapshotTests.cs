@@ -128,7 +128,7 @@ public class ConfigurationSnapshotTests
     /// <summary>The governor's files, which only a spec with rate limits in a project with System.Threading.RateLimiting has.</summary>
     private static readonly string[] RateLimitFiles =
     [
-        "XeroErrors.Machinery.GovernorLease.g.cs", "XeroErrors.Machinery.RateGovernor.g.cs", "XeroErrors.Machinery.RateLimitNotice.g.cs",
+        "XeroErrors.Machinery.GovernorLease.g.cs", "XeroErrors.Machinery.GovernorRateLimiter.g.cs", "XeroErrors.Machinery.RateGovernor.g.cs", "XeroErrors.Machinery.RateLimitNotice.g.cs",
         "XeroErrors.Machinery.RateLimitRefusal.g.cs", "XeroErrors.Machinery.RateLimitRule.g.cs", "XeroErrors.Machinery.RateLimitSettings.g.cs",
         "XeroErrors.Machinery.RateScope.g.cs", "XeroErrors.Machinery.TimerWait.g.cs", "XeroErrors.Machinery.WindowCount.g.cs",
         "XeroErrors.XeroRateLimitEventArgs.g.cs", "XeroErrors.XeroRateLimitHandler.g.cs", "XeroErrors.XeroRateLimitOptions.g.cs", "XeroErrors.XeroRateLimits.g.cs",

@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Time.Testing;
+using Polly;
 using XeroErrors.Generators.Tests.Infrastructure;
 
 namespace XeroErrors.Generators.Tests;
@@ -407,6 +408,56 @@ public sealed class RateLimitTests
 
         (await limits.AcquireAsync(null)).Dispose();
         (await limits.AcquireAsync("t1")).Dispose();
+    }
+
+    [Fact]
+    public async Task AsARateLimiterARefusalIsALeaseNotAcquiredWithItsWait()
+    {
+        var limits = new XeroRateLimits(Small(o => o.TenantCallsInProgress = 20));
+        using var limiter = limits.ForTenant("t1");
+        for (var i = 0; i < 10; i++)
+        {
+            using var lease = limiter.AttemptAcquire();
+            Assert.True(lease.IsAcquired);
+        }
+
+        using var full = limiter.AttemptAcquire();
+        Assert.False(full.IsAcquired);
+        Assert.True(full.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var wait));
+        Assert.True(wait > TimeSpan.FromSeconds(55), $"retry after {wait}");
+
+        // The day's refusal comes as a lease too, without waiting.
+        var day = await limits.AcquireAsync("t2");
+        limits.Report(day, 429, XeroResponseHeaders.FromPairs(new Dictionary<string, string> { ["X-Rate-Limit-Problem"] = "day", ["Retry-After"] = "600" }));
+        day.Dispose();
+        using var refused = await limits.ForTenant("t2").AcquireAsync();
+        Assert.False(refused.IsAcquired);
+        Assert.True(refused.TryGetMetadata(System.Threading.RateLimiting.MetadataName.ReasonPhrase, out var reason));
+        Assert.Contains("TenantCallsPerDay", reason, StringComparison.Ordinal);
+        Assert.Throws<ArgumentOutOfRangeException>(() => limiter.AttemptAcquire(2));
+    }
+
+    [Fact]
+    public async Task PollysRateLimiterStrategyTakesTheGovernorAsItsLimiter()
+    {
+        var limits = new XeroRateLimits(Small(o => o.TenantCallsInProgress = 20));
+        var pipeline = new ResiliencePipelineBuilder().AddRateLimiter(limits.ForTenant("t1")).Build();
+        for (var i = 0; i < 10; i++)
+        {
+            await pipeline.ExecuteAsync(_ => ValueTask.CompletedTask);
+        }
+
+        // Polly waits through the limiter's AcquireAsync: with MaxWait, a refusal is Polly's own rejection, with the wait.
+        var bounded = new XeroRateLimits(Small(o => { o.TenantCallsInProgress = 20; o.MaxWait = TimeSpan.FromSeconds(1); }));
+        var strict = new ResiliencePipelineBuilder().AddRateLimiter(bounded.ForTenant("t1")).Build();
+        for (var i = 0; i < 10; i++)
+        {
+            await strict.ExecuteAsync(_ => ValueTask.CompletedTask);
+        }
+
+        var rejected = await Assert.ThrowsAsync<Polly.RateLimiting.RateLimiterRejectedException>(async () => await strict.ExecuteAsync(_ => ValueTask.CompletedTask));
+        Assert.True(rejected.RetryAfter > TimeSpan.FromSeconds(55));
+        Assert.Equal(0, limits.GetRemaining("t1")["TenantCallsPerMinute"]);
     }
 
     private static HttpResponseMessage TooMany(string problem, int retryAfter)

@@ -104,6 +104,68 @@ namespace XeroErrors.Machinery
         }
 
         /// <summary>
+        /// A call for <paramref name="tenantId"/> if it fits now, without waiting: its places and permits taken; else null,
+        /// with the refusal (a limit that refuses, or one the call would have to wait for) in <paramref name="refusal"/>.
+        /// </summary>
+        public GovernorLease TryAcquire(string tenantId, out RateLimitRefusal refusal)
+        {
+            var tenant = ScopeOf(tenantId);
+            var places = new List<RateLimitLease>();
+            refusal = null;
+            foreach (var scope in new[] { tenant, _app })
+            {
+                for (var i = 0; scope != null && i < _rules.Length && refusal == null; i++)
+                {
+                    var limiter = scope.Places[i];
+                    if (limiter == null)
+                    {
+                        continue;
+                    }
+
+                    var place = limiter.AttemptAcquire(1);
+                    if (place.IsAcquired)
+                    {
+                        places.Add(place);
+                    }
+                    else
+                    {
+                        place.Dispose();
+                        refusal = new RateLimitRefusal(tenantId, _rules[i], _rules[i].Problem, TimeSpan.Zero, $"the limit '{_rules[i].Name}' ({_rules[i].Limit} calls in progress) is reached");
+                    }
+                }
+            }
+
+            if (refusal == null)
+            {
+                lock (_gate)
+                {
+                    var now = Now();
+                    TimeSpan? wait = TimeSpan.Zero;
+                    RateLimitRule waitingFor = null;
+                    refusal = Refused(tenant, now) ?? Fits(tenant, tenantId, now, out wait, out waitingFor);
+                    if (refusal == null && wait == TimeSpan.Zero)
+                    {
+                        Take(tenant);
+                        return new GovernorLease(this, tenant, _app, places);
+                    }
+
+                    if (refusal == null)
+                    {
+                        refusal = new RateLimitRefusal(tenantId, waitingFor, waitingFor?.Problem, wait ?? TimeSpan.Zero, $"the call would wait {Describe(wait)} for the limit '{waitingFor?.Name}'");
+                    }
+                }
+            }
+
+            foreach (var place in places)
+            {
+                place.Dispose();
+            }
+
+            Notify(new RateLimitNotice(tenantId, refusal.Rule?.Name, refusal.RetryAfter, true));
+            return null;
+        }
+
+        /// <summary>
         /// Takes the server's word on a call's answer: the calls it says remain (per rule, null where the response did not
         /// say), and, for a refusal (<paramref name="refused"/>), the limit its problem header names and how long to wait.
         /// </summary>

@@ -81,6 +81,20 @@ namespace XeroErrors
             }
         }
 
+        /// <summary>
+        /// The calls of one tenant as a <see cref="global::System.Threading.RateLimiting.RateLimiter"/> over this shared state, for
+        /// code built on that abstraction, such as Polly's rate limiter strategy: a refusal is a lease that was not acquired,
+        /// with <see cref="global::System.Threading.RateLimiting.MetadataName.RetryAfter"/>, instead of an exception.
+        /// </summary>
+        /// <remarks>
+        /// Each permit is one call (ask for 1). A lease disposed without a <see cref="Report(global::System.Threading.RateLimiting.RateLimitLease, int, XeroResponseHeaders)"/>
+        /// counts its call as answered when it was disposed. Its statistics are null: <see cref="GetRemaining"/> says what each limit allows.
+        /// </remarks>
+        /// <param name="tenantId">The tenant, or null for calls without one.</param>
+        /// <returns>The rate limiter; disposing it disposes nothing of the shared state.</returns>
+        public global::System.Threading.RateLimiting.RateLimiter ForTenant(string? tenantId) =>
+            new global::XeroErrors.Machinery.GovernorRateLimiter(_governor, tenantId);
+
         /// <summary>Tells what came back for a call: the remaining counts its headers report, and whether the server refused it.</summary>
         /// <param name="lease">The call's lease, from <see cref="AcquireAsync"/>.</param>
         /// <param name="statusCode">The response's status code.</param>
