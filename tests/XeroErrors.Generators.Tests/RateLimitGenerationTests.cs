@@ -54,6 +54,22 @@ public sealed class RateLimitGenerationTests
     }
 
     [Fact]
+    public void WithoutSystemNetHttpTheGovernorComesWithoutItsHandler()
+    {
+        var references = GeneratorHarness.MinimalReferences
+            .Concat(GeneratorHarness.References.Where(r => Path.GetFileNameWithoutExtension(r.Display) is "System.Threading.RateLimiting" or "System.Threading"))
+            .ToList();
+        var run = GeneratorHarness.Run(ShippedSpec.Text, compilation: GeneratorHarness.CreateCompilation(references: references));
+
+        Assert.DoesNotContain(run.Diagnostics, d => d.Id == "XERR112");
+        Assert.Empty(run.CompilationProblems());
+        var names = run.Sources.Select(s => s.HintName).ToList();
+        Assert.Contains("XeroErrors.XeroRateLimits.g.cs", names);
+        Assert.DoesNotContain("XeroErrors.XeroRateLimitHandler.g.cs", names);
+        Assert.DoesNotContain("HttpResponseMessage", run.Sources.Single(s => s.HintName == "XeroErrors.XeroRateLimits.g.cs").SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TwoSpecsThatDeclareLimitsKeepOneCountFromTheFirst()
     {
         var run = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.SpecPath, ShippedSpec.Text), new InMemoryAdditionalText("/project/spec/payroll.errors.yaml", PayrollWithLimits)]);

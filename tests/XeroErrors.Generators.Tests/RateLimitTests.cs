@@ -386,6 +386,21 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task AResponseReportedByHandHoldsTheTenantAsTheHandlerWould()
+    {
+        var limits = new XeroRateLimits(Small());
+        var lease = await limits.AcquireAsync("t1");
+        using (var response = TooMany("day", 900))
+        {
+            limits.Report(lease, response);
+        }
+
+        lease.Dispose();
+        var refused = await Assert.ThrowsAsync<XeroRateLimitExceededException>(async () => await limits.AcquireAsync("t1"));
+        Assert.Equal(TimeSpan.FromMinutes(15), refused.RetryAfter);
+    }
+
+    [Fact]
     public async Task CallsWithoutATenantCountOnlyAgainstTheApplication()
     {
         var limits = new XeroRateLimits(Small(o => o.AppCallsPerMinute = 3));

@@ -101,6 +101,27 @@ internal static class RateLimitsEmitter
         var n = context.Nullable("string");
         var lease = "global::System.Threading.RateLimiting.RateLimitLease";
         var fromPairs = "<see cref=\"" + context.HeadersType + ".FromPairs(global::System.Collections.Generic.IEnumerable{global::System.Collections.Generic.KeyValuePair{string, string}})\"/>";
+        var handlerRemark = context.Capabilities.HasHttp
+            ? $"For clients whose HTTP pipeline cannot take {CSharpText.Cref(context.RateLimitHandlerType)}, such as Xero's own SDK."
+            : "For any client: wrap each call in a lease, and report what came back.";
+        var httpReport = !context.Capabilities.HasHttp ? string.Empty : $$"""
+            /// <summary>Tells what came back for a call made with HttpClient outside <see cref="{{context.RateLimitHandlerType}}"/>: the response's status and headers.</summary>
+            /// <param name="lease">The call's lease, from <see cref="AcquireAsync"/>.</param>
+            /// <param name="response">The response; its body is not read.</param>
+            /// <exception cref="global::System.ArgumentNullException"><paramref name="lease"/> or <paramref name="response"/> is null.</exception>
+            /// <exception cref="global::System.ArgumentException">The lease was not acquired from this instance.</exception>
+            public void Report({{lease}} lease, global::System.Net.Http.HttpResponseMessage response)
+            {
+                if (response == null)
+                {
+                    throw new global::System.ArgumentNullException(nameof(response));
+                }
+
+                Report(lease, (int)response.StatusCode, {{context.ClassifierType}}.ReadHeaders(response));
+            }
+
+
+            """;
         var sdkReport = !context.Capabilities.HasXeroSdk ? string.Empty : $$"""
             /// <summary>Tells what came back for a call made with Xero's SDK: a <c>…WithHttpInfo</c> method's response, or what its exception factory was given.</summary>
             /// <param name="lease">The call's lease, from <see cref="AcquireAsync"/>.</param>
@@ -186,7 +207,7 @@ internal static class RateLimitsEmitter
             /// the application, and takes its place and permits. Dispose the lease when the call is done, after telling
             /// <see cref="Report({{lease}}, int, {{context.HeadersType}})"/> what came back.
             /// </summary>
-            /// <remarks>For clients whose HTTP pipeline cannot take <see cref="{{context.RateLimitHandlerType}}"/>, such as Xero's own SDK.</remarks>
+            /// <remarks>{{handlerRemark}}</remarks>
             /// <param name="tenantId">The value of the call's {{CSharpText.XmlText(limits.ScopeHeader?.Name ?? "scope")}} header; null for a call without one, which only the application's limits count.</param>
             /// <param name="cancellationToken">Cancels the wait, giving up the call's place in line.</param>
             /// <returns>The lease: the call's permission, held until it is disposed.</returns>
@@ -262,7 +283,7 @@ internal static class RateLimitsEmitter
                 Report(lease, exception.StatusCode, exception.Headers);
             }
 
-            {{sdkReport}}/// <summary>How many more calls each limit allows now for <paramref name="tenantId"/>, by the limit's name: its tenant's limits and the application's.</summary>
+            {{httpReport}}{{sdkReport}}/// <summary>How many more calls each limit allows now for <paramref name="tenantId"/>, by the limit's name: its tenant's limits and the application's.</summary>
             /// <param name="tenantId">The tenant, or null for the application's limits alone (a tenant's then show their whole allowance).</param>
             /// <returns>The remaining calls by limit name.</returns>
             public global::System.Collections.Generic.IReadOnlyDictionary<string, int> GetRemaining({{n}} tenantId)
@@ -416,7 +437,7 @@ internal static class RateLimitsEmitter
                         throw;
                     }
 
-                    _limits.Report(lease, (int)response.StatusCode, {{context.ClassifierType}}.ReadHeaders(response));
+                    _limits.Report(lease, response);
                     return response;
                 }
                 finally

@@ -134,6 +134,21 @@ namespace XeroErrors
             Report(lease, exception.StatusCode, exception.Headers);
         }
 
+        /// <summary>Tells what came back for a call made with HttpClient outside <see cref="XeroRateLimitHandler"/>: the response's status and headers.</summary>
+        /// <param name="lease">The call's lease, from <see cref="AcquireAsync"/>.</param>
+        /// <param name="response">The response; its body is not read.</param>
+        /// <exception cref="global::System.ArgumentNullException"><paramref name="lease"/> or <paramref name="response"/> is null.</exception>
+        /// <exception cref="global::System.ArgumentException">The lease was not acquired from this instance.</exception>
+        public void Report(global::System.Threading.RateLimiting.RateLimitLease lease, global::System.Net.Http.HttpResponseMessage response)
+        {
+            if (response == null)
+            {
+                throw new global::System.ArgumentNullException(nameof(response));
+            }
+
+            Report(lease, (int)response.StatusCode, XeroResponseClassifier.ReadHeaders(response));
+        }
+
         /// <summary>Tells what came back for a call made with Xero's SDK: a <c>…WithHttpInfo</c> method's response, or what its exception factory was given.</summary>
         /// <param name="lease">The call's lease, from <see cref="AcquireAsync"/>.</param>
         /// <param name="response">The SDK's response, whose status and headers say what the server counted.</param>

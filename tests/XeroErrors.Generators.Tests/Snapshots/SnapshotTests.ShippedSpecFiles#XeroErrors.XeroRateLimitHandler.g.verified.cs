@@ -66,7 +66,7 @@ namespace XeroErrors
                     throw;
                 }
 
-                _limits.Report(lease, (int)response.StatusCode, XeroResponseClassifier.ReadHeaders(response));
+                _limits.Report(lease, response);
                 return response;
             }
             finally
