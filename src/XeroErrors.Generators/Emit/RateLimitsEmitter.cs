@@ -37,7 +37,7 @@ internal static class RateLimitsEmitter
             public global::System.TimeProvider TimeProvider { get; set; } = global::System.TimeProvider.System;
 
             /// <summary>
-            /// The longest a call waits for a window or a hold before it fails with the typed exception instead; null (the
+            /// The longest a call waits for its place among the calls in progress, a window or a hold before it fails with the typed exception instead; null (the
             /// default) waits as long as a limit that waits needs, so that a burst is delayed into the next window rather than refused.
             /// </summary>
             /// <remarks>Behind a timeout (a resilience handler's attempt timeout), set it shorter than that timeout: a wait the timeout ends counts as a failure of the server.</remarks>
@@ -48,13 +48,13 @@ internal static class RateLimitsEmitter
 
             /// <summary>
             /// How long after a window a call still counts, for the difference between this machine's clock and the server's;
-            /// null (the default) for a twentieth of the window, at most a second.
+            /// null (the default) for a twentieth of the window, at most a second. From zero to an hour.
             /// </summary>
             public global::System.TimeSpan? WindowMargin { get; set; }
 
             /// <summary>
             /// After the server said a limit that refuses (such as the day's) has no calls left, without saying for how long:
-            /// how often one call is let through to test it, whose refusal then says how long to wait. Five minutes by default.
+            /// how often one call is let through to test it, whose refusal then says how long to wait. Five minutes by default; at most a day.
             /// </summary>
             public global::System.TimeSpan ProbeInterval { get; set; } = global::System.TimeSpan.FromMinutes(5);
             """);
@@ -163,7 +163,8 @@ internal static class RateLimitsEmitter
             /// <summary>Keeps to the numbers and waits the options give.</summary>
             /// <param name="options">The limits and waits; read once, here.</param>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="options"/> is null.</exception>
-            /// <exception cref="global::System.ArgumentOutOfRangeException">A limit is below 1, or a wait or the queue limit is negative.</exception>
+            /// <exception cref="global::System.ArgumentOutOfRangeException">A limit is below 1; MaxWait or QueueLimit is negative; ProbeInterval is not more than zero or is over a day; or WindowMargin is outside zero to an hour.</exception>
+            /// <exception cref="global::System.ArgumentException">TimeProvider is null.</exception>
             public {{context.RateLimitsType}}({{context.RateLimitOptionsType}} options)
             {
                 if (options == null)

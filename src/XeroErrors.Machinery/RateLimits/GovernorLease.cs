@@ -14,7 +14,7 @@ namespace XeroErrors.Machinery
     {
         private readonly RateGovernor _governor;
         private readonly List<RateLimitLease> _places;
-        private bool _disposed;
+        private int _disposed;
 
         public GovernorLease(RateGovernor governor, RateScope tenant, RateScope app, List<RateLimitLease> places)
         {
@@ -48,16 +48,22 @@ namespace XeroErrors.Machinery
 
         protected override void Dispose(bool disposing)
         {
-            if (!disposing || _disposed)
+            if (!disposing || System.Threading.Interlocked.Exchange(ref _disposed, 1) != 0)
             {
                 return;
             }
 
-            _disposed = true;
-            _governor.Release(this);
-            foreach (var place in _places)
+            try
             {
-                place.Dispose();
+                _governor.Release(this);
+            }
+            finally
+            {
+                // The places go back whatever happened above: a place kept would stop the tenant's calls for good.
+                foreach (var place in _places)
+                {
+                    place.Dispose();
+                }
             }
         }
     }

@@ -33,24 +33,35 @@ namespace XeroErrors.Machinery
         private TaskCompletionSource<bool> _changed = NewSignal();
         private int _waiting;
 
+        /// <summary>The most the options may set <c>ProbeInterval</c> to.</summary>
+        private static readonly TimeSpan MostProbeInterval = TimeSpan.FromDays(1);
+
+        /// <summary>The most the options may set <c>WindowMargin</c> to.</summary>
+        private static readonly TimeSpan MostWindowMargin = TimeSpan.FromHours(1);
+
         public RateGovernor(RateLimitRule[] rules, RateLimitSettings settings)
         {
             _rules = rules ?? throw new ArgumentNullException(nameof(rules));
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
-            _time = settings.TimeProvider ?? throw new ArgumentException("The options need a TimeProvider.", nameof(settings));
+            _time = settings.TimeProvider ?? throw new ArgumentException("The options need a TimeProvider (TimeProvider.System by default).", "options");
             if (settings.MaxWait.HasValue && settings.MaxWait.Value < TimeSpan.Zero)
             {
-                throw new ArgumentOutOfRangeException(nameof(settings), settings.MaxWait, "MaxWait cannot be negative.");
+                throw new ArgumentOutOfRangeException("options", settings.MaxWait, "MaxWait cannot be negative.");
             }
 
             if (settings.QueueLimit < 0)
             {
-                throw new ArgumentOutOfRangeException(nameof(settings), settings.QueueLimit, "QueueLimit cannot be negative.");
+                throw new ArgumentOutOfRangeException("options", settings.QueueLimit, "QueueLimit cannot be negative.");
             }
 
-            if (settings.ProbeInterval <= TimeSpan.Zero)
+            if (settings.ProbeInterval <= TimeSpan.Zero || settings.ProbeInterval > MostProbeInterval)
             {
-                throw new ArgumentOutOfRangeException(nameof(settings), settings.ProbeInterval, "ProbeInterval must be positive: a day said to be used up is tested again only after a while.");
+                throw new ArgumentOutOfRangeException("options", settings.ProbeInterval, "ProbeInterval must be more than zero (a day said to be used up is tested again only after a while) and at most a day.");
+            }
+
+            if (settings.WindowMargin.HasValue && (settings.WindowMargin.Value < TimeSpan.Zero || settings.WindowMargin.Value > MostWindowMargin))
+            {
+                throw new ArgumentOutOfRangeException("options", settings.WindowMargin, "WindowMargin must be from zero to an hour.");
             }
 
             _origin = _time.GetTimestamp();
@@ -87,8 +98,8 @@ namespace XeroErrors.Machinery
             var places = new List<RateLimitLease>();
             try
             {
-                await TakePlacesAsync(tenant, _app, tenantId, places, cancellationToken).ConfigureAwait(false);
-                await TakePermitsAsync(tenant, tenantId, started, cancellationToken).ConfigureAwait(false);
+                var told = await TakePlacesAsync(tenant, tenantId, started, places, cancellationToken).ConfigureAwait(false);
+                await TakePermitsAsync(tenant, tenantId, started, told, cancellationToken).ConfigureAwait(false);
             }
             catch
             {
@@ -191,6 +202,8 @@ namespace XeroErrors.Machinery
                     var count = scope?.Windows[i];
                     if (count != null && remaining[i].HasValue)
                     {
+                        // The last answer to arrive has the server's latest count (it counts at answer time), whichever
+                        // call it answers: its word replaces the one before.
                         count.Forget(now);
                         count.Believe(Math.Max(0, remaining[i].Value), _rules[i].Limit, now + _rules[i].Window + _settings.MarginOf(_rules[i].Window));
                     }
@@ -271,9 +284,14 @@ namespace XeroErrors.Machinery
             }
         }
 
-        private async Task TakePlacesAsync(RateScope tenant, RateScope app, string tenantId, List<RateLimitLease> places, CancellationToken cancellationToken)
+        /// <summary>
+        /// Takes the call's places among the calls in progress of its tenant and of the application, waiting in line (no
+        /// longer than the options' MaxWait); whether the call was told it waits.
+        /// </summary>
+        private async Task<bool> TakePlacesAsync(RateScope tenant, string tenantId, TimeSpan started, List<RateLimitLease> places, CancellationToken cancellationToken)
         {
-            foreach (var scope in new[] { tenant, app })
+            var told = false;
+            foreach (var scope in new[] { tenant, _app })
             {
                 for (var i = 0; scope != null && i < _rules.Length; i++)
                 {
@@ -287,8 +305,13 @@ namespace XeroErrors.Machinery
                     if (!place.IsAcquired)
                     {
                         place.Dispose();
-                        Notify(new RateLimitNotice(tenantId, _rules[i].Name, null, false));
-                        place = await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+                        if (!told)
+                        {
+                            told = true;
+                            Notify(new RateLimitNotice(tenantId, _rules[i].Name, null, false));
+                        }
+
+                        place = await WaitForPlaceAsync(limiter, _rules[i], tenantId, started, cancellationToken).ConfigureAwait(false);
                     }
 
                     if (!place.IsAcquired)
@@ -300,12 +323,37 @@ namespace XeroErrors.Machinery
                     places.Add(place);
                 }
             }
+
+            return told;
         }
 
-        private async Task TakePermitsAsync(RateScope tenant, string tenantId, TimeSpan started, CancellationToken cancellationToken)
+        /// <summary>Waits in line for a place, for no longer than what is left of the options' MaxWait.</summary>
+        private async Task<RateLimitLease> WaitForPlaceAsync(ConcurrencyLimiter limiter, RateLimitRule rule, string tenantId, TimeSpan started, CancellationToken cancellationToken)
+        {
+            var left = _settings.MaxWait.HasValue ? _settings.MaxWait.Value - (Now() - started) : TimeSpan.MaxValue;
+            if (left > TimeSpan.FromDays(1))
+            {
+                // Unbounded, or bounded beyond any call's life: the line itself is the only wait.
+                return await limiter.AcquireAsync(1, cancellationToken).ConfigureAwait(false);
+            }
+
+            using (var bound = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+            using (TimerWait.CancelAfter(_time, bound, left))
+            {
+                try
+                {
+                    return await limiter.AcquireAsync(1, bound.Token).ConfigureAwait(false);
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    throw Refuse(new RateLimitRefusal(tenantId, rule, rule.Problem, TimeSpan.Zero, $"the call waited {Describe(_settings.MaxWait)}, as long as the options allow, for one of the {rule.Limit} places of the limit '{rule.Name}'"));
+                }
+            }
+        }
+
+        private async Task TakePermitsAsync(RateScope tenant, string tenantId, TimeSpan started, bool told, CancellationToken cancellationToken)
         {
             var queued = false;
-            var told = false;
             try
             {
                 while (true)
@@ -497,6 +545,7 @@ namespace XeroErrors.Machinery
             return null;
         }
 
+        /// <summary>Takes a permit of every window limit of the call's scopes.</summary>
         private void Take(RateScope tenant)
         {
             var now = Now();

@@ -25,9 +25,6 @@ namespace XeroErrors.Machinery
         /// <summary>Told of every wait and every local refusal.</summary>
         public Action<RateLimitNotice> Notify { get; set; }
 
-        /// <summary>Makes the exception a local refusal throws.</summary>
-        public Func<RateLimitRefusal, Exception> Refuse { get; set; }
-
         /// <summary>The margin of a window.</summary>
         public TimeSpan MarginOf(TimeSpan window)
         {

@@ -9,7 +9,34 @@ namespace XeroErrors.Machinery
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
     internal static class TimerWait
     {
-        /// <summary>Until <paramref name="delay"/> has passed (never, when null) or <paramref name="wake"/> completes; cancellation throws.</summary>
+        /// <summary>
+        /// The longest a timer is set for: timers take at most about 49 days, and a longer wait (a hold of months, a
+        /// MaxWait of TimeSpan.MaxValue) only wakes the caller to look again.
+        /// </summary>
+        private static readonly TimeSpan LongestTimer = TimeSpan.FromDays(1);
+
+        /// <summary>A timer that cancels <paramref name="source"/> after <paramref name="delay"/> (at most a day) on <paramref name="time"/>; dispose it when the wait ends.</summary>
+        public static ITimer CancelAfter(TimeProvider time, CancellationTokenSource source, TimeSpan delay)
+        {
+            var due = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestTimer ? LongestTimer : delay;
+            return time.CreateTimer(
+                state =>
+                {
+                    try
+                    {
+                        ((CancellationTokenSource)state).Cancel();
+                    }
+                    catch (ObjectDisposedException)
+                    {
+                        // The wait ended as the timer fired.
+                    }
+                },
+                source,
+                due,
+                Timeout.InfiniteTimeSpan);
+        }
+
+        /// <summary>Until <paramref name="delay"/> has passed (never, when null; at most a day) or <paramref name="wake"/> completes; cancellation throws.</summary>
         public static async Task UntilAsync(TimeProvider time, TimeSpan? delay, Task wake, CancellationToken cancellationToken)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -17,7 +44,8 @@ namespace XeroErrors.Machinery
             ITimer timer = null;
             if (delay.HasValue)
             {
-                timer = time.CreateTimer(state => ((TaskCompletionSource<bool>)state).TrySetResult(true), done, delay.Value, Timeout.InfiniteTimeSpan);
+                var due = delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > LongestTimer ? LongestTimer : delay.Value;
+                timer = time.CreateTimer(state => ((TaskCompletionSource<bool>)state).TrySetResult(true), done, due, Timeout.InfiniteTimeSpan);
             }
 
             using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state).TrySetCanceled(), done))

@@ -36,7 +36,7 @@ namespace XeroErrors
         public global::System.TimeProvider TimeProvider { get; set; } = global::System.TimeProvider.System;
 
         /// <summary>
-        /// The longest a call waits for a window or a hold before it fails with the typed exception instead; null (the
+        /// The longest a call waits for its place among the calls in progress, a window or a hold before it fails with the typed exception instead; null (the
         /// default) waits as long as a limit that waits needs, so that a burst is delayed into the next window rather than refused.
         /// </summary>
         /// <remarks>Behind a timeout (a resilience handler's attempt timeout), set it shorter than that timeout: a wait the timeout ends counts as a failure of the server.</remarks>
@@ -47,13 +47,13 @@ namespace XeroErrors
 
         /// <summary>
         /// How long after a window a call still counts, for the difference between this machine's clock and the server's;
-        /// null (the default) for a twentieth of the window, at most a second.
+        /// null (the default) for a twentieth of the window, at most a second. From zero to an hour.
         /// </summary>
         public global::System.TimeSpan? WindowMargin { get; set; }
 
         /// <summary>
         /// After the server said a limit that refuses (such as the day's) has no calls left, without saying for how long:
-        /// how often one call is let through to test it, whose refusal then says how long to wait. Five minutes by default.
+        /// how often one call is let through to test it, whose refusal then says how long to wait. Five minutes by default; at most a day.
         /// </summary>
         public global::System.TimeSpan ProbeInterval { get; set; } = global::System.TimeSpan.FromMinutes(5);
     }

@@ -26,7 +26,8 @@ namespace XeroErrors
         /// <summary>Keeps to the numbers and waits the options give.</summary>
         /// <param name="options">The limits and waits; read once, here.</param>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="options"/> is null.</exception>
-        /// <exception cref="global::System.ArgumentOutOfRangeException">A limit is below 1, or a wait or the queue limit is negative.</exception>
+        /// <exception cref="global::System.ArgumentOutOfRangeException">A limit is below 1; MaxWait or QueueLimit is negative; ProbeInterval is not more than zero or is over a day; or WindowMargin is outside zero to an hour.</exception>
+        /// <exception cref="global::System.ArgumentException">TimeProvider is null.</exception>
         public XeroRateLimits(XeroRateLimitOptions options)
         {
             if (options == null)
