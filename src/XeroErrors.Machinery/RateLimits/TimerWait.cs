@@ -18,7 +18,6 @@ namespace XeroErrors.Machinery
         /// <summary>A timer that cancels <paramref name="source"/> after <paramref name="delay"/> (at most a day) on <paramref name="time"/>; dispose it when the wait ends.</summary>
         public static ITimer CancelAfter(TimeProvider time, CancellationTokenSource source, TimeSpan delay)
         {
-            var due = delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestTimer ? LongestTimer : delay;
             return time.CreateTimer(
                 state =>
                 {
@@ -32,7 +31,7 @@ namespace XeroErrors.Machinery
                     }
                 },
                 source,
-                due,
+                Due(delay),
                 Timeout.InfiniteTimeSpan);
         }
 
@@ -44,8 +43,7 @@ namespace XeroErrors.Machinery
             ITimer timer = null;
             if (delay.HasValue)
             {
-                var due = delay.Value < TimeSpan.Zero ? TimeSpan.Zero : delay.Value > LongestTimer ? LongestTimer : delay.Value;
-                timer = time.CreateTimer(state => ((TaskCompletionSource<bool>)state).TrySetResult(true), done, due, Timeout.InfiniteTimeSpan);
+                timer = time.CreateTimer(state => ((TaskCompletionSource<bool>)state).TrySetResult(true), done, Due(delay.Value), Timeout.InfiniteTimeSpan);
             }
 
             using (cancellationToken.Register(state => ((TaskCompletionSource<bool>)state).TrySetCanceled(), done))
@@ -63,5 +61,8 @@ namespace XeroErrors.Machinery
             // Cancelled while woken: cancellation wins, so a cancelled call never takes a permit.
             cancellationToken.ThrowIfCancellationRequested();
         }
+
+        /// <summary>A delay a timer can take: none below zero, and at most <see cref="LongestTimer"/>.</summary>
+        private static TimeSpan Due(TimeSpan delay) => delay < TimeSpan.Zero ? TimeSpan.Zero : delay > LongestTimer ? LongestTimer : delay;
     }
 }
