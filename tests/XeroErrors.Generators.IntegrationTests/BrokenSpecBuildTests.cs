@@ -174,6 +174,7 @@ public sealed partial class BrokenSpecBuildTests : IDisposable
         var project = File.ReadAllText(Path.Combine(SampleDirectory, SampleProjectFileName));
         project = ReplaceOnce(project, "\"../../src/XeroErrors.Generators/build/XeroErrors.Generators.props\"", $"\"{Repo.GeneratorProps}\"");
         project = ReplaceOnce(project, "\"../../src/XeroErrors.Generators/XeroErrors.Generators.csproj\"", $"\"{Repo.GeneratorProject}\"");
+        project = ReplaceOnce(project, "\"../../src/XeroErrors.Machinery/XeroErrors.Machinery.csproj\"", $"\"{Repo.PackageProject}\"");
         project = ReplaceOnce(project, "\"../../spec/errors.yaml\"", "\"spec/errors.yaml\"");
         app.Write(SampleProjectFileName, project);
         app.Write("spec/errors.yaml", spec);

@@ -14,7 +14,7 @@ public sealed class PackageTests
     public PackageTests(PackedGeneratorFixture packed) => _packed = packed;
 
     [Fact]
-    public void Package_holds_the_generator_with_YamlDotNet_the_props_and_a_readme_and_nothing_for_lib()
+    public void Package_holds_the_generator_with_YamlDotNet_the_props_a_readme_and_the_runtime_library_per_target()
     {
         using var zip = ZipFile.OpenRead(_packed.PackagePath);
         var entries = zip.Entries.Select(e => e.FullName).ToList();
@@ -26,7 +26,10 @@ public sealed class PackageTests
         Assert.Contains("build/errors.schema.json", entries);
         Assert.Equal(File.ReadAllText(Repo.ShippedSpec), Read(zip, "build/errors.yaml")); // the built-in spec
         Assert.Contains("README.md", entries);
-        Assert.DoesNotContain(entries, e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal));
+        // The runtime library: netstandard2.0, and net8.0 for what only it has (brotli). Nothing else goes under lib/.
+        Assert.Equal(
+            ["lib/net8.0/XeroErrors.Machinery.dll", "lib/net8.0/XeroErrors.Machinery.xml", "lib/netstandard2.0/XeroErrors.Machinery.dll", "lib/netstandard2.0/XeroErrors.Machinery.xml"],
+            entries.Where(e => e.StartsWith("lib/", StringComparison.Ordinal) || e.StartsWith("ref/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
 
         var props = File.ReadAllText(Repo.GeneratorProps);
         Assert.Equal(props, Read(zip, "build/XeroErrors.Generators.props"));
@@ -37,13 +40,21 @@ public sealed class PackageTests
         var ns = nuspec.Root!.Name.Namespace;
         var metadata = nuspec.Root.Element(ns + "metadata")!;
         Assert.Equal(_packed.Version, metadata.Element(ns + "version")!.Value);
-        Assert.Equal("true", metadata.Element(ns + "developmentDependency")?.Value);
+        // Not a development dependency: NuGet would drop the library's compile assets (NuGet/Home#7686).
+        Assert.Null(metadata.Element(ns + "developmentDependency"));
         Assert.Equal("README.md", metadata.Element(ns + "readme")?.Value);
-        Assert.Empty(metadata.Descendants(ns + "dependency"));
+
+        // One dependency group per lib target: what the library needs there, and nothing the generator uses.
+        var groups = metadata.Descendants(ns + "group").ToDictionary(
+            g => g.Attribute("targetFramework")!.Value,
+            g => g.Elements(ns + "dependency").Select(d => d.Attribute("id")!.Value).Order(StringComparer.Ordinal).ToList());
+        Assert.Equal([".NETStandard2.0", "net8.0"], groups.Keys.Order(StringComparer.Ordinal));
+        Assert.Equal(["Microsoft.Bcl.TimeProvider", "System.Text.Json", "System.Threading.RateLimiting"], groups[".NETStandard2.0"]);
+        Assert.Equal(["System.Threading.RateLimiting"], groups["net8.0"]);
     }
 
     [Fact]
-    public async Task Console_app_adds_the_package_from_a_folder_feed_generates_from_its_own_spec_and_does_not_pass_it_on()
+    public async Task Console_app_adds_the_package_from_a_folder_feed_generates_from_its_own_spec_and_calls_the_runtime_library()
     {
         var app = new ConsumerProject(_packed.NewProjectFolder("nuget-consumer"), "Acme.Client.csproj");
         app.Write("Acme.Client.csproj", $"""
@@ -106,12 +117,12 @@ public sealed class PackageTests
             Console.WriteLine($"public={typeof(AcmeResponseKind).IsPublic}");
             """);
 
-        // Installed the way the README says. The package is a development dependency, so NuGet marks the
-        // reference PrivateAssets="all": the generator is not passed on to whoever references this project.
+        // Installed the way the README says. Not a development dependency: the reference is not made private, so the
+        // runtime library is passed on to whoever references this project.
         var add = await DotNet.RunAsync($"add \"{app.ProjectFile}\" package {PackedGeneratorFixture.PackageId} --version {_packed.Version}", app.Directory);
         Assert.True(add.Succeeded, add.Describe());
         var projectText = File.ReadAllText(app.ProjectFile);
-        Assert.Contains("<PrivateAssets>all</PrivateAssets>", projectText, StringComparison.Ordinal);
+        Assert.DoesNotContain("PrivateAssets", projectText, StringComparison.Ordinal);
 
         var run = await app.RunAsync();
         Assert.True(run.Succeeded, run.Describe());
@@ -126,19 +137,21 @@ public sealed class PackageTests
         // Generated from the app's own spec only, into the namespace the option named.
         var generated = app.GeneratedFiles("net10.0");
         Assert.Contains("Acme.Client.Errors.AcmeResponseClassifier.g.cs", generated);
-        // (The machinery, XeroErrors.Machinery.*, is the same for every spec and comes with any.)
-        Assert.DoesNotContain(generated, f => f.StartsWith("XeroErrors.", StringComparison.Ordinal) && !f.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal));
+        // The machinery is the package's runtime library, beside the app, and no copy of it is compiled in.
+        Assert.DoesNotContain(generated, f => f.StartsWith("XeroErrors.", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(app.Directory, "bin", "Debug", "net10.0", "XeroErrors.Machinery.dll")));
         // [GeneratedCode] names the package's own version, not a copy in the source that a -p:Version build leaves behind.
         var classifier = Directory.GetFiles(Path.Combine(app.Directory, "obj", "Debug", "net10.0", "generated"), "Acme.Client.Errors.AcmeResponseClassifier.g.cs", SearchOption.AllDirectories).Single();
         Assert.Contains($"GeneratedCode(\"XeroErrors.Generators\", \"{_packed.Version}\")", File.ReadAllText(classifier), StringComparison.Ordinal);
 
-        // And so packing the app lists no dependency on the generator.
-        var pack = await DotNet.RunAsync($"pack \"{app.ProjectFile}\" -c Debug --no-build -o \"{Path.Combine(app.Directory, "out")}\" {DotNet.BuildOptions}", app.Directory);
+        // And packing the app passes the package on, with the library its generated code calls. (Prerelease, as the
+        // package is: NuGet refuses a stable package with a prerelease dependency, NU5104.)
+        var pack = await DotNet.RunAsync($"pack \"{app.ProjectFile}\" -c Debug --no-build -p:Version=1.0.0-preview -o \"{Path.Combine(app.Directory, "out")}\" {DotNet.BuildOptions}", app.Directory);
         Assert.True(pack.Succeeded, pack.Describe());
         var nupkg = Directory.GetFiles(Path.Combine(app.Directory, "out"), "*.nupkg").Single();
         using var zip = ZipFile.OpenRead(nupkg);
         var nuspec = Read(zip, zip.Entries.Single(e => e.FullName.EndsWith(".nuspec", StringComparison.Ordinal)).FullName);
-        Assert.DoesNotContain("XeroErrors.Generators", nuspec, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains($"<dependency id=\"XeroErrors.Generators\" version=\"{_packed.Version}\"", nuspec, StringComparison.Ordinal);
     }
 
     private static string Read(ZipArchive zip, string entry)

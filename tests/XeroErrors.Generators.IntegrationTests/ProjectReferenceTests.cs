@@ -3,8 +3,9 @@ using XeroErrors.Generators.IntegrationTests.Infrastructure;
 namespace XeroErrors.Generators.IntegrationTests;
 
 /// <summary>
-/// A consumer that uses the generator through a ProjectReference, as the README shows: the analyzer reference and
-/// an Import of the same props file the package carries, so the default spec and the options work the same way.
+/// A consumer that uses the generator through a ProjectReference, as the README shows: the analyzer reference, the
+/// runtime library's project and an Import of the same props file the package carries, so the default spec and the
+/// options work the same way, and the generated code calls the library instead of compiling a copy.
 /// </summary>
 [Trait(Categories.Name, Categories.Integration)]
 public sealed class ProjectReferenceTests : IDisposable
@@ -33,11 +34,11 @@ public sealed class ProjectReferenceTests : IDisposable
                 <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                 <XeroErrorsNamespace>ByReference.Errors</XeroErrorsNamespace>
                 <XeroErrorsAccessibility>internal</XeroErrorsAccessibility>
+                <EmitCompilerGeneratedFiles>true</EmitCompilerGeneratedFiles>
               </PropertyGroup>
               <ItemGroup>
                 <ProjectReference Include="{Repo.GeneratorProject}" OutputItemType="Analyzer" ReferenceOutputAssembly="false" />
-                <!-- The shipped spec declares Xero's rate limits: the governor comes with this package. -->
-                {ConsumerProject.PackageReference("System.Threading.RateLimiting")}
+                <ProjectReference Include="{Repo.PackageProject}" />
               </ItemGroup>
             </Project>
             """);
@@ -67,5 +68,12 @@ public sealed class ProjectReferenceTests : IDisposable
         Assert.True(run.Succeeded, run.Describe());
         Assert.Contains("RateLimitExceeded Day transient=False id=abc-123", run.Output, StringComparison.Ordinal);
         Assert.Contains("public=False", run.Output, StringComparison.Ordinal);
+
+        // The machinery is the library's, copied beside the app, and not compiled into it again. The library brings
+        // System.Threading.RateLimiting, so the spec's rate limits became a governor without a package of the app's.
+        var generated = app.GeneratedFiles("net10.0", configuration);
+        Assert.Contains("ByReference.Errors.XeroRateLimits.g.cs", generated);
+        Assert.DoesNotContain(generated, f => f.StartsWith("XeroErrors.Machinery.", StringComparison.Ordinal));
+        Assert.True(File.Exists(Path.Combine(app.Directory, "bin", configuration, "net10.0", "XeroErrors.Machinery.dll")));
     }
 }

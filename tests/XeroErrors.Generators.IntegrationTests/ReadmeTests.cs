@@ -60,7 +60,7 @@ public sealed class ReadmeTests
     public void Package_versions_in_the_README_are_the_ones_the_repository_uses()
     {
         // A pack from source is versioned {prefix}-dev.{time}: the README floats over those with {prefix}-*.
-        var project = XDocument.Load(Repo.GeneratorProject);
+        var project = XDocument.Load(Repo.PackageProject);
         var generatorVersion = project.Descendants("VersionPrefix").First().Value + "-*";
         foreach (Match match in Regex.Matches(Readme, "<PackageReference Include=\"(?<id>[^\"]+)\" Version=\"(?<version>[^\"]+)\""))
         {
@@ -139,7 +139,7 @@ public sealed class ReadmeSnippetBuildTests
                 {ConsumerProject.LocalPackagesSource()}
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" PrivateAssets="all" />
+                <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" />
                 {ConsumerProject.PackageReference("Polly.Core")}
                 {ConsumerProject.PackageReference("Microsoft.Extensions.DependencyInjection")}
                 {ConsumerProject.PackageReference("Microsoft.Extensions.Http")}

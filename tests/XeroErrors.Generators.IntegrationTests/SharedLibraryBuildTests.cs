@@ -7,7 +7,9 @@ namespace XeroErrors.Generators.IntegrationTests;
 /// A company's shared Xero client library (netstandard2.0) that uses the generator, and an app that references it and
 /// uses the generator too, built with the real <c>dotnet build</c>: as a packed library and through a
 /// <c>ProjectReference</c>, with no CS0436 and the library's exceptions caught by the app; with a spec of the app's
-/// own that differs, a warning naming the library, and no collision once the app's namespace is its own.
+/// own that differs, a warning naming the library, and no collision once the app's namespace is its own. An app that
+/// references only the library gets the runtime library its generated code calls through it, by both chains; a
+/// library that keeps the package private is warned (XERR114), as its app fails at run time.
 /// </summary>
 [Collection(PackedGeneratorCollection.Name)]
 [Trait(Categories.Name, Categories.Integration)]
@@ -104,6 +106,64 @@ public sealed class SharedLibraryBuildTests
         Assert.Contains("caught: Email address must be valid", (await app.RunAsync("--no-build")).Output, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task An_app_that_references_only_the_packed_library_runs_the_code_generated_in_it()
+    {
+        var root = _packed.NewProjectFolder("library-only-packed");
+        var version = await PackLibraryAsync(root);
+        var app = App(root, $"""<PackageReference Include="{LibraryName}" Version="{version}" />""", withPackage: false);
+
+        var build = await app.BuildAsync();
+
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.Empty(build.Warnings);
+        // The package reaches the app through the library: its runtime library, beside the app, and (as NuGet passes
+        // analyzers on) the generator, which finds the library's types of the same spec and generates none (XERR109).
+        Assert.DoesNotContain("CS0436", build.Output, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(app.Directory, "bin", "Debug", "net10.0", "XeroErrors.Machinery.dll")), build.Describe());
+        var run = await app.RunAsync("--no-build");
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Contains("caught: Email address must be valid", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_app_that_references_only_the_library_project_runs_the_code_generated_in_it()
+    {
+        var root = _packed.NewProjectFolder("library-only-project");
+        Library(root);
+        var app = App(root, $"""<ProjectReference Include="../{LibraryName}/{LibraryName}.csproj" />""", withPackage: false);
+
+        var build = await app.BuildAsync();
+
+        Assert.True(build.Succeeded, build.Describe());
+        Assert.Empty(build.Warnings);
+        var run = await app.RunAsync("--no-build");
+        Assert.True(run.Succeeded, run.Describe());
+        Assert.Contains("caught: Email address must be valid", run.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_library_that_keeps_the_package_private_is_warned_that_its_app_will_fail_and_it_does()
+    {
+        var root = _packed.NewProjectFolder("library-private");
+        Library(root, """ PrivateAssets="all" """, treatWarningsAsErrors: false);
+        var app = App(root, $"""<ProjectReference Include="../{LibraryName}/{LibraryName}.csproj" />""", withPackage: false);
+
+        var build = await app.BuildAsync();
+
+        Assert.True(build.Succeeded, build.Describe());
+        var warning = Assert.Single(build.Warnings.Distinct());
+        Assert.Contains("XERR114", warning, StringComparison.Ordinal);
+        Assert.Contains(LibraryName, warning, StringComparison.Ordinal);
+        Assert.Contains("PrivateAssets", warning, StringComparison.Ordinal);
+
+        // What the warning says: the app builds, and fails when the library's generated code runs.
+        var run = await app.RunAsync("--no-build");
+        Assert.False(run.Succeeded, run.Describe());
+        Assert.Contains("FileNotFoundException", run.Output, StringComparison.Ordinal);
+        Assert.Contains("XeroErrors.Machinery", run.Output, StringComparison.Ordinal);
+    }
+
     /// <summary>Packs the library into the fixture's feed under a version of this run's own, so that no cached copy is used.</summary>
     private async Task<string> PackLibraryAsync(string root)
     {
@@ -116,18 +176,18 @@ public sealed class SharedLibraryBuildTests
     }
 
     /// <summary>A netstandard2.0 library with no spec of its own: it generates from the built-in spec.</summary>
-    private ConsumerProject Library(string root)
+    private ConsumerProject Library(string root, string referenceAttributes = "", bool treatWarningsAsErrors = true)
     {
         var library = new ConsumerProject(Path.Combine(root, LibraryName), LibraryName + ".csproj");
         library.Write(LibraryName + ".csproj", $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
                 <TargetFramework>netstandard2.0</TargetFramework>
-                <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+                <TreatWarningsAsErrors>{(treatWarningsAsErrors ? "true" : "false")}</TreatWarningsAsErrors>
                 <WarningsNotAsErrors>$(WarningsNotAsErrors);NU1603</WarningsNotAsErrors>
               </PropertyGroup>
               <ItemGroup>
-                <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" PrivateAssets="all" />
+                <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}"{referenceAttributes.TrimEnd()} />
                 {ConsumerProject.PackageReference("System.Text.Json")}
               </ItemGroup>
             </Project>
@@ -136,15 +196,15 @@ public sealed class SharedLibraryBuildTests
         return library;
     }
 
-    private ConsumerProject App(string root, string reference)
+    private ConsumerProject App(string root, string reference, bool withPackage = true)
     {
         var app = new ConsumerProject(Path.Combine(root, "App"), "App.csproj");
-        app.Write("App.csproj", AppProject(reference, string.Empty));
+        app.Write("App.csproj", AppProject(reference, string.Empty, withPackage));
         app.Write("Program.cs", AppCode);
         return app;
     }
 
-    private string AppProject(string reference, string properties) => string.Create(CultureInfo.InvariantCulture, $"""
+    private string AppProject(string reference, string properties, bool withPackage = true) => string.Create(CultureInfo.InvariantCulture, $"""
         <Project Sdk="Microsoft.NET.Sdk">
           <PropertyGroup>
             <OutputType>Exe</OutputType>
@@ -154,7 +214,7 @@ public sealed class SharedLibraryBuildTests
             {properties}
           </PropertyGroup>
           <ItemGroup>
-            <PackageReference Include="XeroErrors.Generators" Version="{_packed.Version}" PrivateAssets="all" />
+            {(withPackage ? $"<PackageReference Include=\"XeroErrors.Generators\" Version=\"{_packed.Version}\" />" : string.Empty)}
             {reference}
           </ItemGroup>
         </Project>

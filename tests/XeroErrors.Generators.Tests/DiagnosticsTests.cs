@@ -8,7 +8,7 @@ namespace XeroErrors.Generators.Tests;
 public class DiagnosticsTests
 {
     /// <summary>Ids covered by their own tests below rather than by <see cref="DiagnosticCases"/>.</summary>
-    private static readonly string[] TestedElsewhere = ["XERR020", "XERR021", "XERR103", "XERR107", "XERR109", "XERR110", "XERR112", "XERR113", "XERR999"];
+    private static readonly string[] TestedElsewhere = ["XERR020", "XERR021", "XERR028", "XERR103", "XERR107", "XERR109", "XERR110", "XERR112", "XERR113", "XERR999"];
 
     public static TheoryData<string, string, int, int> Cases()
     {
@@ -55,6 +55,21 @@ public class DiagnosticsTests
             Assert.Contains(descriptor.Id, tested);
             Assert.Contains($"<a id=\"{descriptor.Id.ToLowerInvariant()}\"></a>", docs, StringComparison.Ordinal);
             Assert.StartsWith("XERR", descriptor.Id, StringComparison.Ordinal);
+        });
+    }
+
+    [Fact]
+    public void TheIdsTheBuildTargetsReportAreDocumentedAndNoDescriptorTakesThem()
+    {
+        var repo = Path.Combine(Path.GetDirectoryName(ShippedSpec.Path)!, "..");
+        var docs = File.ReadAllText(Path.Combine(repo, "docs", "diagnostics.md"));
+        var props = File.ReadAllText(Path.Combine(repo, "src", "XeroErrors.Generators", "build", "XeroErrors.Generators.props"));
+
+        Assert.All(DiagnosticCatalog.BuildTargetIds, id =>
+        {
+            Assert.DoesNotContain(DiagnosticCatalog.All, d => d.Id == id);
+            Assert.Contains($"Code=\"{id}\"", props, StringComparison.Ordinal);
+            Assert.Contains($"<a id=\"{id.ToLowerInvariant()}\"></a>", docs, StringComparison.Ordinal);
         });
     }
 

@@ -30,7 +30,8 @@ internal static class CapabilitiesReader
             HasHttpResilience: hasHttp && Has(compilation, "Microsoft.Extensions.Http.Resilience.HttpStandardResilienceOptions"),
             HasXeroSdk: xeroSdk != null,
             HasXeroSdkRateLimit: xeroSdk != null && HasRateLimitMembers(xeroSdk),
-            HasRateLimiting: Has(compilation, "System.Threading.RateLimiting.RateLimiter") && Has(compilation, "System.TimeProvider"));
+            HasRateLimiting: Has(compilation, "System.Threading.RateLimiting.RateLimiter") && Has(compilation, "System.TimeProvider"),
+            MachineryLibraryVersion: MachineryLibrary.ReferencedVersion(compilation));
     }
 
     /// <summary>

@@ -1,12 +1,13 @@
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using XeroErrors.Generators.Consumer;
 using XeroErrors.Generators.Model;
 using XeroErrors.Generators.Spec;
 
 namespace XeroErrors.Generators.Diagnostics;
 
-/// <summary>Warnings that depend on what the consumer's compilation lacks.</summary>
+/// <summary>Diagnostics that depend on what the consumer's compilation lacks, or has in a version too old.</summary>
 internal static class CapabilityDiagnostics
 {
     public static EquatableArray<DiagnosticInfo> Add(SpecParseResult result, ConsumerCapabilities capabilities)
@@ -17,6 +18,11 @@ internal static class CapabilityDiagnostics
         }
 
         var warnings = new List<DiagnosticInfo>();
+        if (MachineryLibrary.IsTooOld(capabilities.MachineryLibraryVersion))
+        {
+            warnings.Add(DiagnosticInfo.Create(DiagnosticDescriptors.MachineryLibraryTooOld, SpecLocation.FileStart(result.FilePath), capabilities.MachineryLibraryVersion!, MachineryLibrary.Required, Path.GetFileName(result.FilePath)));
+        }
+
         if (!capabilities.HasSystemTextJson)
         {
             warnings.AddRange(result.BodyUses.Select(use => DiagnosticInfo.Create(

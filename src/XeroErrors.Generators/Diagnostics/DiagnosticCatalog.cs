@@ -17,4 +17,10 @@ internal static class DiagnosticCatalog
         .ToArray();
 
     public static DiagnosticDescriptor Find(string id) => All.Single(d => d.Id == id);
+
+    /// <summary>
+    /// Ids the package's build targets report (build/XeroErrors.Generators.props), which release tracking cannot see:
+    /// listed here so that no descriptor takes one.
+    /// </summary>
+    public static IReadOnlyList<string> BuildTargetIds { get; } = ["XERR114"];
 }

@@ -257,6 +257,15 @@ internal static class DiagnosticDescriptors
         isEnabledByDefault: true,
         helpLinkUri: HelpBaseUri + "#xerr027");
 
+    public static readonly DiagnosticDescriptor MachineryLibraryTooOld = new(
+        "XERR028",
+        "The referenced XeroErrors.Machinery is older than the generator",
+        "The project references XeroErrors.Machinery {0}, the runtime library the generated code calls, but the generator is {1}: code generated from '{2}' would call members that library lacks, so nothing is generated from it. Reference one version of the XeroErrors.Generators package in every project (update the one that brings {0}); with a ProjectReference to the generator, reference src/XeroErrors.Machinery from the same checkout.",
+        UsageCategory,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        helpLinkUri: HelpBaseUri + "#xerr028");
+
     public static readonly DiagnosticDescriptor UnknownKey = new(
         "XERR100",
         "Unknown key in the spec",

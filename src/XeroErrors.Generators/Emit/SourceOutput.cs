@@ -4,6 +4,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
+using XeroErrors.Generators.Consumer;
 using XeroErrors.Generators.Diagnostics;
 using XeroErrors.Generators.Model;
 
@@ -19,6 +20,12 @@ internal static class SourceOutput
     /// <param name="ungovernedSpecs">Specs whose rate limits an earlier spec's governor keeps instead (XERR113).</param>
     public static void Add(SourceProductionContext context, ImmutableArray<EmitInput?> inputs, ConsumerCapabilities capabilities, EquatableArray<string> losingSpecs, EquatableArray<string> ungovernedSpecs = default)
     {
+        if (MachineryLibrary.IsTooOld(capabilities.MachineryLibraryVersion))
+        {
+            // XERR028 says why: code that calls members the referenced library lacks would only add errors after it.
+            return;
+        }
+
         var losers = new HashSet<string>(losingSpecs, StringComparer.Ordinal);
         var ungoverned = new HashSet<string>(ungovernedSpecs, StringComparer.Ordinal);
         string? firstEmitted = null;
@@ -69,7 +76,13 @@ internal static class SourceOutput
             }
         }
 
-        // The machinery once, however many specs use it: a second spec adds only what its own spec decides.
+        // The machinery once, however many specs use it: a second spec adds only what its own spec decides. Where the
+        // compilation references the runtime library, the generated code calls that instead, and nothing is added.
+        if (MachineryLibrary.IsUsable(capabilities.MachineryLibraryVersion))
+        {
+            return;
+        }
+
         if (capabilities.HasHttp && firstEmitted is not null)
         {
             parts.Add(MachineryEmitter.Http);

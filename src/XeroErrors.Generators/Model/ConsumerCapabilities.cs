@@ -19,6 +19,7 @@ namespace XeroErrors.Generators.Model;
 /// <param name="HasHttpResilience">Microsoft.Extensions.Http.Resilience (<c>HttpStandardResilienceOptions</c>) is referenced.</param>
 /// <param name="HasXeroSdk">Xero's SDK (<c>Xero.NetStandard.OAuth2</c>) is referenced, with the error-path types its glue uses.</param>
 /// <param name="HasRateLimiting">System.Threading.RateLimiting (<c>RateLimiter</c>) and <c>System.TimeProvider</c> are referenced, so a spec's rate limits become a governor.</param>
+/// <param name="MachineryLibraryVersion">The version of the referenced runtime library, XeroErrors.Machinery (<c>major.minor.patch</c>), or null: where it is usable the generated code calls it instead of compiling the machinery.</param>
 /// <param name="HasXeroSdkRateLimit">The SDK's <c>ApiException</c> has <c>RetryAfter</c> and <c>LimitType</c> (SDK 3.22.1 and later).</param>
 internal sealed record ConsumerCapabilities(
     bool SupportsNullable,
@@ -36,7 +37,8 @@ internal sealed record ConsumerCapabilities(
     bool HasHttpResilience = false,
     bool HasXeroSdk = false,
     bool HasXeroSdkRateLimit = false,
-    bool HasRateLimiting = false)
+    bool HasRateLimiting = false,
+    string? MachineryLibraryVersion = null)
 {
     public static readonly ConsumerCapabilities Modern = new(SupportsNullable: true, HasHttp: true, HasSystemTextJson: true, HasPolly: false, HasBrotli: true, HasXml: true, HasRegex: true, HasValueTuple: true, HasValueTask: true, HasRateLimiting: true);
 }

@@ -2,10 +2,12 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>What reading one body may cost: a hostile body stays cheap.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal static class BodyLimits
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class BodyLimits
     {
         /// <summary>The most items read into one list (validation errors, messages, map entries).</summary>
         public const int MaxItems = 1000;

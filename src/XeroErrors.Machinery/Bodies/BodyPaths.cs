@@ -4,6 +4,7 @@ namespace XeroErrors.Machinery
     using System.CodeDom.Compiler;
     using System.Collections.Generic;
     using System.Collections.ObjectModel;
+    using System.ComponentModel;
     using System.Globalization;
 #if XEROERRORS_REGEX
     using System.Text.RegularExpressions;
@@ -21,7 +22,8 @@ namespace XeroErrors.Machinery
     /// names: no name a consumer's code declares can come between (a member is found before any type in scope).
     /// </remarks>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal abstract class BodyPaths
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public abstract class BodyPaths
     {
         /// <summary>The most items read into one list.</summary>
         protected const int MaxItems = BodyLimits.MaxItems;

@@ -1,10 +1,12 @@
 namespace XeroErrors.Machinery
 {
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>One body, parsed at most once per format, and only when a shape asks for that format.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class ParsedBody
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class ParsedBody
     {
         private readonly string _text;
         private BodyNode _json;
@@ -14,6 +16,7 @@ namespace XeroErrors.Machinery
         private bool _xmlDone;
         private bool _formDone;
 
+        /// <summary>A body's text, parsed as each format on first use.</summary>
         public ParsedBody(string text)
         {
             _text = text;

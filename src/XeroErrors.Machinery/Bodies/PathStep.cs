@@ -1,10 +1,12 @@
 namespace XeroErrors.Machinery
 {
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>What one step of a body path does.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal enum PathStepKind
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public enum PathStepKind
     {
         /// <summary><c>name</c>: the property, or every child element, of the name.</summary>
         Name,
@@ -21,7 +23,8 @@ namespace XeroErrors.Machinery
 
     /// <summary>One step of a body path, as the spec's <c>path:</c> wrote it.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal struct PathStep
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct PathStep
     {
         private PathStep(PathStepKind kind, string name)
         {
@@ -41,6 +44,7 @@ namespace XeroErrors.Machinery
             get { return new PathStep(PathStepKind.Properties, null); }
         }
 
+        /// <summary>What the step does.</summary>
         public PathStepKind Kind { get; }
 
         /// <summary>The name a <see cref="PathStepKind.Name"/> or <see cref="PathStepKind.Descendants"/> step looks for.</summary>
@@ -61,14 +65,17 @@ namespace XeroErrors.Machinery
 
     /// <summary>A node a path reached, with the key the last <c>{}</c> went through.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal struct PathHit
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public struct PathHit
     {
+        /// <summary>A hit on <paramref name="node"/>, reached through <paramref name="key"/>.</summary>
         public PathHit(BodyNode node, string key)
         {
             Node = node;
             Key = key;
         }
 
+        /// <summary>The node the path reached.</summary>
         public BodyNode Node { get; }
 
         /// <summary>The key the last <c>{}</c> went through.</summary>

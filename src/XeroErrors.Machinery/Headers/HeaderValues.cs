@@ -2,6 +2,7 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
     using System.Globalization;
 
     /// <summary>
@@ -9,7 +10,8 @@ namespace XeroErrors.Machinery
     /// gives null, never an exception.
     /// </summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal static class HeaderValues
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class HeaderValues
     {
         /// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref="TimeSpan"/>.</summary>
         private const long MaxDelaySeconds = 922337203L;

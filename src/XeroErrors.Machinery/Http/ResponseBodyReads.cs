@@ -2,6 +2,7 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
     using System.IO;
     using System.IO.Compression;
     using System.Linq;
@@ -17,7 +18,8 @@ namespace XeroErrors.Machinery
     /// arrived (a reset, a closed connection or corrupt compressed data gives the part that arrived).
     /// </summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal static class ResponseBodyReads
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public static class ResponseBodyReads
     {
         /// <summary>The most of a body that is read, after decompression.</summary>
         public const int MaxBytes = 1024 * 1024;

@@ -3,6 +3,7 @@ namespace XeroErrors.Machinery
     using System;
     using System.CodeDom.Compiler;
     using System.Collections.Generic;
+    using System.ComponentModel;
     using System.Threading.RateLimiting;
 
     /// <summary>
@@ -10,13 +11,14 @@ namespace XeroErrors.Machinery
     /// the call; an answer not reported by then is taken to have come when it was disposed.
     /// </summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class GovernorLease : RateLimitLease
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class GovernorLease : RateLimitLease
     {
         private readonly RateGovernor _governor;
         private readonly List<RateLimitLease> _places;
         private int _disposed;
 
-        public GovernorLease(RateGovernor governor, RateScope tenant, RateScope app, List<RateLimitLease> places)
+        internal GovernorLease(RateGovernor governor, RateScope tenant, RateScope app, List<RateLimitLease> places)
         {
             _governor = governor;
             Tenant = tenant;
@@ -25,27 +27,31 @@ namespace XeroErrors.Machinery
         }
 
         /// <summary>The tenant's scope, or null for a call without a tenant.</summary>
-        public RateScope Tenant { get; }
+        internal RateScope Tenant { get; }
 
         /// <summary>The application's scope.</summary>
-        public RateScope App { get; }
+        internal RateScope App { get; }
 
         /// <summary>Whether the call's window permits have stopped being unanswered. Read and written under the governor's lock.</summary>
-        public bool Answered { get; set; }
+        internal bool Answered { get; set; }
 
         /// <summary>Whether the lease was made by this governor, which a report checks.</summary>
         public bool BelongsTo(RateGovernor governor) => ReferenceEquals(governor, _governor);
 
+        /// <summary>Always: a refusal is never a <see cref="GovernorLease"/>.</summary>
         public override bool IsAcquired => true;
 
+        /// <summary>None.</summary>
         public override IEnumerable<string> MetadataNames => Array.Empty<string>();
 
+        /// <summary>None: always false.</summary>
         public override bool TryGetMetadata(string metadataName, out object metadata)
         {
             metadata = null;
             return false;
         }
 
+        /// <summary>Gives the call's places back, once; the call's window permits stay counted until its answer ages out.</summary>
         protected override void Dispose(bool disposing)
         {
             if (!disposing || System.Threading.Interlocked.Exchange(ref _disposed, 1) != 0)

@@ -3,6 +3,7 @@ namespace XeroErrors.Machinery
     using System;
     using System.CodeDom.Compiler;
     using System.Collections.Generic;
+    using System.ComponentModel;
     using System.Threading;
     using System.Threading.RateLimiting;
     using System.Threading.Tasks;
@@ -13,11 +14,13 @@ namespace XeroErrors.Machinery
     /// <see cref="MetadataName.RetryAfter"/>, instead of an exception.
     /// </summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class GovernorRateLimiter : RateLimiter
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class GovernorRateLimiter : RateLimiter
     {
         private readonly RateGovernor _governor;
         private readonly string _tenantId;
 
+        /// <summary>One tenant's calls (<paramref name="tenantId"/> null: calls without a tenant) over <paramref name="governor"/>'s shared state.</summary>
         public GovernorRateLimiter(RateGovernor governor, string tenantId)
         {
             _governor = governor;
@@ -33,6 +36,7 @@ namespace XeroErrors.Machinery
         /// </summary>
         public override RateLimiterStatistics GetStatistics() => null;
 
+        /// <summary>A place now, or a lease not acquired that says why and, where known, when to try again.</summary>
         protected override RateLimitLease AttemptAcquireCore(int permitCount)
         {
             CheckOne(permitCount);
@@ -41,6 +45,7 @@ namespace XeroErrors.Machinery
             return lease ?? (RateLimitLease)new RefusedLease(refusal);
         }
 
+        /// <summary>A place when the limits allow one, waiting on the governor's clock; a refusal is a lease not acquired.</summary>
         protected override async ValueTask<RateLimitLease> AcquireAsyncCore(int permitCount, CancellationToken cancellationToken)
         {
             CheckOne(permitCount);

@@ -3,6 +3,7 @@ namespace XeroErrors.Machinery
     using System;
     using System.CodeDom.Compiler;
     using System.Collections.Generic;
+    using System.ComponentModel;
     using System.Threading;
     using System.Threading.RateLimiting;
     using System.Threading.Tasks;
@@ -20,7 +21,8 @@ namespace XeroErrors.Machinery
     /// server's clock, after its answer came.
     /// </remarks>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class RateGovernor
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RateGovernor
     {
         private readonly object _gate = new object();
         private readonly RateLimitRule[] _rules;
@@ -39,6 +41,7 @@ namespace XeroErrors.Machinery
         /// <summary>The most the options may set <c>WindowMargin</c> to.</summary>
         private static readonly TimeSpan MostWindowMargin = TimeSpan.FromHours(1);
 
+        /// <summary>A governor of <paramref name="rules"/>, configured by <paramref name="settings"/>.</summary>
         public RateGovernor(RateLimitRule[] rules, RateLimitSettings settings)
         {
             _rules = rules ?? throw new ArgumentNullException(nameof(rules));

@@ -2,11 +2,14 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>A call that waits for a limit, or that a limit refuses without sending it.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class RateLimitNotice
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RateLimitNotice
     {
+        /// <summary>A notice that a tenant's call waits for, or was refused by, a limit.</summary>
         public RateLimitNotice(string tenantId, string limit, TimeSpan? wait, bool refused)
         {
             TenantId = tenantId;

@@ -2,11 +2,14 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>Why the governor refused a call without sending it: what the generated code turns into the typed exception.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class RateLimitRefusal
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RateLimitRefusal
     {
+        /// <summary>A refusal of a tenant's call by <paramref name="rule"/>, with the problem name, the wait and the reason to report.</summary>
         public RateLimitRefusal(string tenantId, RateLimitRule rule, string problem, TimeSpan retryAfter, string reason)
         {
             TenantId = tenantId;
@@ -34,14 +37,17 @@ namespace XeroErrors.Machinery
 
     /// <summary>Carries a refusal from the governor's core to the caller that turns it into an exception or a failed lease.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class RateLimitRefusedException : Exception
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RateLimitRefusedException : Exception
     {
+        /// <summary>Carries <paramref name="refusal"/>, whose reason is the message.</summary>
         public RateLimitRefusedException(RateLimitRefusal refusal)
             : base(refusal.Reason)
         {
             Refusal = refusal;
         }
 
+        /// <summary>The refusal.</summary>
         public RateLimitRefusal Refusal { get; }
     }
 }

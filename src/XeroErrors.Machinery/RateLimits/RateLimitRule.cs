@@ -2,11 +2,14 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>One limit the governor keeps: an item of the spec's <c>rate_limits</c>, with the number the options give.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class RateLimitRule
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RateLimitRule
     {
+        /// <summary>A limit from the spec: its name, scope, count or window, problem name and what happens when it is reached.</summary>
         public RateLimitRule(string name, bool perScope, bool inProgress, int limit, TimeSpan window, string problem, bool refuses)
         {
             if (limit < 1)

@@ -2,10 +2,12 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.ComponentModel;
 
     /// <summary>How the governor waits and refuses: the generated options, read once when the governor is made.</summary>
     [GeneratedCode("XeroErrors.Generators", GeneratorVersion.Value)]
-    internal sealed class RateLimitSettings
+    [EditorBrowsable(EditorBrowsableState.Never)]
+    public sealed class RateLimitSettings
     {
         /// <summary>The clock every window, hold and wait runs on.</summary>
         public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

@@ -37,7 +37,7 @@ public sealed class PackedGeneratorFixture : IAsyncLifetime
         // The pack builds into a folder of its own (--artifacts-path), never into the repository's bin/ and obj/.
         var artifacts = Path.Combine(WorkRoot, "pack-artifacts");
         Pack = await DotNet.RunAsync(
-            $"pack \"{Repo.GeneratorProject}\" -c Release -o \"{Feed}\" --artifacts-path \"{artifacts}\" -p:Version={Version} {DotNet.BuildOptions}",
+            $"pack \"{Repo.PackageProject}\" -c Release -o \"{Feed}\" --artifacts-path \"{artifacts}\" -p:Version={Version} {DotNet.BuildOptions}",
             Repo.Root).ConfigureAwait(false);
         if (!Pack.Succeeded || !File.Exists(PackagePath))
         {

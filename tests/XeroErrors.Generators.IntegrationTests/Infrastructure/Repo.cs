@@ -16,6 +16,9 @@ public static class Repo
 
     public static string GeneratorProject => Path.Combine(Root, "src", "XeroErrors.Generators", "XeroErrors.Generators.csproj");
 
+    /// <summary>The runtime library's project, which is also the package's (it packs the generator under analyzers/).</summary>
+    public static string PackageProject => Path.Combine(Root, "src", "XeroErrors.Machinery", "XeroErrors.Machinery.csproj");
+
     public static string GeneratorProps => Path.Combine(Root, "src", "XeroErrors.Generators", "build", "XeroErrors.Generators.props");
 
     public static string ShippedSpec => Path.Combine(Root, "spec", "errors.yaml");
