@@ -20,7 +20,7 @@ namespace XeroErrors.Generators.Benchmarks.Compile;
 /// decides is compiled with the consumer); the last two for one spec and for two. Each compilation is new (nothing
 /// cached between them) in a warm process, and the variants alternate round by round, so a noisy neighbour slows all
 /// of them alike. Prints medians, the ratios the targets in docs/performance.md are held against, and the sizes of
-/// the generated code.
+/// the generated code; and, to show what the public docs cost, the library variant without its doc comments.
 /// </summary>
 internal static class GeneratedCodeCompile
 {
@@ -54,6 +54,9 @@ internal static class GeneratedCodeCompile
             ("today, analyzer alone, two specs", consumer, twoSpecs),
             ("today, with the runtime library (the package)", library, withLibrary),
             ("today, with the runtime library, two specs", library, withLibraryTwoSpecs),
+
+            // Not a shipped configuration: what the public docs cost, which stay (every public member keeps them).
+            ("with the runtime library, doc comments removed", library, withLibrary.Select(f => (f.Path, WithoutDocComments(f.Text))).ToList()),
         };
 
         if (variants[1].Files.Count == 0)
@@ -116,6 +119,7 @@ internal static class GeneratedCodeCompile
 
         var alone = medians[0];
         Console.WriteLine();
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "With the runtime library and no doc comments / 2026-12-06: {0:N2}", medians[6] / medians[1]));
         foreach (var (label, one, two) in new[] { ("Analyzer alone", 2, 3), ("With the runtime library", 4, 5) })
         {
             Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0}: whole compilation / 2026-12-06: {1:N2}; generated code's share (less the consumer alone): {2:N2}", label, medians[one] / medians[1], (medians[one] - alone) / (medians[1] - alone)));
@@ -178,6 +182,9 @@ internal static class GeneratedCodeCompile
 
         return result.Results.Single().GeneratedSources.Select(s => (s.HintName, s.SourceText.ToString())).ToList();
     }
+
+    private static string WithoutDocComments(string text) =>
+        string.Join('\n', text.Split('\n').Where(line => !line.TrimStart().StartsWith("///", StringComparison.Ordinal)));
 
     /// <summary>The characters of the code alone: no comment lines, no indentation, no blank lines.</summary>
     private static int CodeOnly(string text) =>
