@@ -108,6 +108,17 @@ public sealed class MachineryLibraryTests
     }
 
     [Fact]
+    public void TheLibraryBuiltBesideTheGeneratorIsItsVersionSoItsOwnConsumersGetNoXerr028()
+    {
+        // Both projects declare the version prefix: one bumped without the other would fail every package consumer.
+        var library = typeof(BodyPaths).Assembly.GetName().Version!;
+
+        Assert.Equal(Consumer.MachineryLibrary.Required, $"{library.Major}.{library.Minor}.{library.Build}");
+        Assert.True(Consumer.MachineryLibrary.IsUsable(Consumer.MachineryLibrary.Required));
+        Assert.False(Consumer.MachineryLibrary.IsTooOld(null));
+    }
+
+    [Fact]
     public void TheLibrarysPublicTypesAreHiddenFromCompletionAndNoGeneratedPublicTypeDerivesFromThem()
     {
         var library = typeof(BodyPaths).Assembly;

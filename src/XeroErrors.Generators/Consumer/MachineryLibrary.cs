@@ -14,7 +14,7 @@ internal static class MachineryLibrary
 {
     public const string AssemblyName = "XeroErrors.Machinery";
 
-    /// <summary>The least version the generated code can call: the generator's own, without a prerelease label.</summary>
+    /// <summary>The least version the generated code can call: the generator's own <c>major.minor.patch</c>, without a prerelease label.</summary>
     public static string Required { get; } = Format(NumericPart(ThisAssembly.Version));
 
     /// <summary>The version of the referenced library (<c>major.minor.patch</c>), or null when the compilation has none.</summary>
@@ -33,7 +33,7 @@ internal static class MachineryLibrary
 
     /// <summary>Whether the compilation references the library and it is recent enough for the generated code.</summary>
     public static bool IsUsable(string? version) =>
-        version is not null && Version.TryParse(version, out var referenced) && referenced >= NumericPart(ThisAssembly.Version);
+        version is not null && Version.TryParse(version, out var referenced) && referenced >= Version.Parse(Required);
 
     /// <summary>Whether the compilation references a library too old for the generated code (XERR028).</summary>
     public static bool IsTooOld(string? version) => version is not null && !IsUsable(version);

@@ -260,7 +260,7 @@ internal static class DiagnosticDescriptors
     public static readonly DiagnosticDescriptor MachineryLibraryTooOld = new(
         "XERR028",
         "The referenced XeroErrors.Machinery is older than the generator",
-        "The project references XeroErrors.Machinery {0}, the runtime library the generated code calls, but the generator is {1}: code generated from '{2}' would call members that library lacks, so nothing is generated from it. Reference one version of the XeroErrors.Generators package in every project (update the one that brings {0}); with a ProjectReference to the generator, reference src/XeroErrors.Machinery from the same checkout.",
+        "The project references XeroErrors.Machinery {0}, the runtime library the generated code calls, but the generator is {1}: code generated from '{2}' would call members that library lacks, so nothing is generated from it. Take the generator and the library from one version: with a ProjectReference to the generator, reference src/XeroErrors.Machinery from the same checkout instead of an older package or DLL; otherwise reference one version of the XeroErrors.Generators package.",
         UsageCategory,
         DiagnosticSeverity.Error,
         isEnabledByDefault: true,
