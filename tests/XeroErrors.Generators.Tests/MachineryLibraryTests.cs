@@ -63,18 +63,7 @@ public sealed class MachineryLibraryTests
     [Fact]
     public void TwoSpecsWithTheLibraryEachAddOnlyTheirOwnTypes()
     {
-        const string payroll = """
-            namespace: Contoso.Payroll
-            prefix: Payroll
-            bodies:
-              - name: problem
-                format: json
-                fields:
-                  - { property: Detail, path: detail }
-            responses:
-              - { name: Gone, status: 410, summary: Gone, body: problem }
-            """;
-        var run = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.SpecPath, ShippedSpec.Text), new InMemoryAdditionalText("/project/spec/payroll.errors.yaml", payroll)], compilation: WithLibrary());
+        var run = GeneratorHarness.Run([new InMemoryAdditionalText(GeneratorHarness.SpecPath, ShippedSpec.Text), new InMemoryAdditionalText("/project/spec/payroll.errors.yaml", MachineryTests.OtherSpec)], compilation: WithLibrary());
 
         Assert.Empty(run.Diagnostics);
         Assert.Empty(run.CompilationProblems());

@@ -12,7 +12,8 @@ namespace XeroErrors.Generators.Tests;
 /// </summary>
 public sealed class MachineryTests
 {
-    private const string OtherSpec = """
+    /// <summary>A second spec that reads a body, in a namespace and prefix of its own.</summary>
+    internal const string OtherSpec = """
         namespace: Contoso.Payroll
         prefix: Payroll
         bodies:

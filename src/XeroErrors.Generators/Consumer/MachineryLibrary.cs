@@ -15,7 +15,10 @@ internal static class MachineryLibrary
     public const string AssemblyName = "XeroErrors.Machinery";
 
     /// <summary>The least version the generated code can call: the generator's own <c>major.minor.patch</c>, without a prerelease label.</summary>
-    public static string Required { get; } = Format(NumericPart(ThisAssembly.Version));
+    private static readonly Version RequiredVersion = NumericPart(ThisAssembly.Version);
+
+    /// <summary><see cref="RequiredVersion"/> as the diagnostics write it.</summary>
+    public static string Required { get; } = Format(RequiredVersion);
 
     /// <summary>The version of the referenced library (<c>major.minor.patch</c>), or null when the compilation has none.</summary>
     public static string? ReferencedVersion(Compilation compilation)
@@ -33,7 +36,7 @@ internal static class MachineryLibrary
 
     /// <summary>Whether the compilation references the library and it is recent enough for the generated code.</summary>
     public static bool IsUsable(string? version) =>
-        version is not null && Version.TryParse(version, out var referenced) && referenced >= Version.Parse(Required);
+        version is not null && Version.TryParse(version, out var referenced) && referenced >= RequiredVersion;
 
     /// <summary>Whether the compilation references a library too old for the generated code (XERR028).</summary>
     public static bool IsTooOld(string? version) => version is not null && !IsUsable(version);
@@ -41,7 +44,7 @@ internal static class MachineryLibrary
     private static Version NumericPart(string version)
     {
         var end = version.IndexOfAny(['-', '+']);
-        return Version.TryParse(end < 0 ? version : version.Substring(0, end), out var parsed) ? parsed : new Version(0, 0, 0);
+        return Version.TryParse(end < 0 ? version : version.Substring(0, end), out var parsed) ? new Version(parsed.Major, parsed.Minor, Math.Max(parsed.Build, 0)) : new Version(0, 0, 0);
     }
 
     private static string Format(Version version) => $"{version.Major}.{version.Minor}.{Math.Max(version.Build, 0)}";
