@@ -57,9 +57,9 @@ public class ConfigurationSnapshotTests
         var difference = CompareWithPlain(run, ShippedSpec.Text);
         // The machinery's readers of JSON, XML and patterns compile to "reads nothing" without their assemblies.
         // Without a governor, the exception has no message for a call it refused.
-        Assert.Equal(["XeroErrors.Machinery.BodyPaths.g.cs", "XeroErrors.Machinery.JsonBodyParser.g.cs", "XeroErrors.Machinery.XmlBodyParser.g.cs", "XeroErrors.XeroApiException.g.cs", "XeroErrors.XeroResponseBodies.g.cs"], difference.ChangedNames);
+        Assert.Equal(["XeroErrors.Machinery.BodyPaths.g.cs", "XeroErrors.Machinery.BodyRead.g.cs", "XeroErrors.Machinery.JsonBodyParser.g.cs", "XeroErrors.Machinery.XmlBodyParser.g.cs", "XeroErrors.XeroApiException.g.cs", "XeroErrors.XeroResponseBodies.g.cs"], difference.ChangedNames);
         Assert.Equal(
-            RateLimitFiles.Concat(["XeroErrors.Machinery.ResponseBodyReads.g.cs", "XeroErrors.XeroErrorHandler.g.cs", "XeroErrors.XeroResponseClassifier.Http.g.cs"]).Order(StringComparer.Ordinal),
+            RateLimitFiles.Concat(["XeroErrors.Machinery.HttpResponseClassifier.g.cs", "XeroErrors.Machinery.ResponseBodyReads.g.cs", "XeroErrors.XeroErrorHandler.g.cs", "XeroErrors.XeroResponseClassifier.Http.g.cs"]).Order(StringComparer.Ordinal),
             difference.Absent.Order(StringComparer.Ordinal));
         AssertSnapshots(difference.Changed);
     }

@@ -56,9 +56,9 @@ public sealed class MachineryTests
         Assert.Empty(withHttp.CompilationProblems());
         Assert.Empty(bare.CompilationProblems());
         Assert.Equal(
-            ["XeroErrors.Machinery.GeneratorVersion.g.cs", "XeroErrors.Machinery.HeaderValues.g.cs", "XeroErrors.Machinery.ResponseBodyReads.g.cs"],
+            ["XeroErrors.Machinery.ExceptionText.g.cs", "XeroErrors.Machinery.GeneratorVersion.g.cs", "XeroErrors.Machinery.HeaderValues.g.cs", "XeroErrors.Machinery.HttpResponseClassifier.g.cs", "XeroErrors.Machinery.ResponseBodyReads.g.cs"],
             MachineryFiles(withHttp));
-        Assert.Equal(["XeroErrors.Machinery.GeneratorVersion.g.cs", "XeroErrors.Machinery.HeaderValues.g.cs"], MachineryFiles(bare));
+        Assert.Equal(["XeroErrors.Machinery.ExceptionText.g.cs", "XeroErrors.Machinery.GeneratorVersion.g.cs", "XeroErrors.Machinery.HeaderValues.g.cs"], MachineryFiles(bare));
     }
 
     private static IEnumerable<string> MachineryFiles(GeneratorRun run) =>

@@ -47,6 +47,24 @@ internal static class GeneratedCodeCompile
             return 1;
         }
 
+        if (args.Contains("--per-file"))
+        {
+            return PerFile(library, withLibrary, rounds);
+        }
+
+        if (args.Contains("--dump"))
+        {
+            var folder = Path.Combine(Path.GetTempPath(), "xero-generated");
+            Directory.CreateDirectory(folder);
+            foreach (var (path, text) in withLibrary)
+            {
+                File.WriteAllText(Path.Combine(folder, path), text);
+            }
+
+            Console.WriteLine(folder);
+            return 0;
+        }
+
         var variants = new (string Name, CSharpCompilation Consumer, IReadOnlyList<(string Path, string Text)> Files)[]
         {
             ("consumer alone", consumer, Array.Empty<(string, string)>()),
@@ -137,6 +155,46 @@ internal static class GeneratedCodeCompile
                 label,
                 (double)(variants[two].Files.Sum(f => CodeOnly(f.Text)) - variants[one].Files.Sum(f => CodeOnly(f.Text))) / variants[one].Files.Sum(f => CodeOnly(f.Text)),
                 (medians[two] - medians[one]) / (medians[one] - alone)));
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// Where the bodies' cost lives (<c>--per-file</c>): the library variant whole, and with one file's bodies replaced by
+    /// <c>throw null</c> at a time; the difference is what that file's method bodies cost the compiler.
+    /// </summary>
+    private static int PerFile(CSharpCompilation library, IReadOnlyList<(string Path, string Text)> files, int rounds)
+    {
+        var variants = new List<(string Name, IReadOnlyList<(string Path, string Text)> Files)> { ("whole", files) };
+        foreach (var (path, _) in files)
+        {
+            variants.Add((path, files.Select(f => f.Path == path ? (f.Path, WithoutBodies(f.Text)) : f).ToList()));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            variants.ForEach(v => Compile(library, v.Files));
+        }
+
+        var samples = variants.Select(_ => new List<double>()).ToArray();
+        for (var round = 0; round < rounds; round++)
+        {
+            for (var v = 0; v < variants.Count; v++)
+            {
+                var index = (v + round) % variants.Count;
+                var watch = Stopwatch.StartNew();
+                Compile(library, variants[index].Files);
+                samples[index].Add(watch.Elapsed.TotalMilliseconds);
+            }
+        }
+
+        var whole = Median(samples[0]);
+        Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "whole: {0:N1} ms", whole));
+        for (var v = 1; v < variants.Count; v++)
+        {
+            var text = files[v - 1].Text;
+            Console.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0,-55} code {1,6:N1} KB  bodies cost {2,6:N1} ms", variants[v].Name, CodeOnly(text) / 1024.0, whole - Median(samples[v])));
         }
 
         return 0;

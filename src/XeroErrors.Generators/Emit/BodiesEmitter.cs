@@ -5,16 +5,17 @@ using XeroErrors.Generators.Model;
 namespace XeroErrors.Generators.Emit;
 
 /// <summary>
-/// Emits the internal <c>{Prefix}ResponseBodies</c>: the spec's body shapes turned into code that recognises a body
-/// and reads its fields. What is the same for every spec (the body tree, its parsers, the path walker) is the
-/// machinery (<see cref="MachineryEmitter"/>), added once per compilation; this file holds only the spec's shapes,
-/// their paths and patterns.
+/// Emits the internal <c>{Prefix}ResponseBodies</c>: the spec's body shapes as data (a static <c>BodyShape</c> per
+/// shape, with a <c>BodyRead</c> per field into the field's slot of <c>BodyValues</c>), their paths and patterns, and
+/// which shapes each kind tries. Reading a body with them is the machinery's (<see cref="MachineryEmitter"/>), so what
+/// a consumer compiles per spec is tables, not a reader method per shape.
 /// </summary>
 internal static class BodiesEmitter
 {
+    private const string Machinery = "global::XeroErrors.Machinery.";
+
     public static string Emit(EmitContext context)
     {
-        var n = context.Nullable("string");
         var writer = new SourceWriter();
         FileFrame.Open(writer, context);
         DocComment.Text(
@@ -22,289 +23,200 @@ internal static class BodiesEmitter
             "Reads the error bodies the spec's body shapes describe. Never throws: a body that fits no shape, or is not what it claims, reads as nothing.",
             "At most 1000 items are read into any list, and JSON or XML nested deeper than 64 levels reads as nothing, so a hostile body stays cheap.");
         writer.WriteLine(FileFrame.GeneratedCodeAttribute);
-        // Derived from the machinery's BodyPaths, whose members the readers call by name; never instantiated.
-        writer.BeginBlock($"internal abstract class {context.BodiesType} : global::XeroErrors.Machinery.BodyPaths");
-        EmitValues(writer, context);
-        writer.WriteLine();
+        // Derived from the machinery's BodyPaths for the path steps' names (Name, Items, Below); never instantiated.
+        writer.BeginBlock($"internal abstract class {context.BodiesType} : {Machinery}BodyPaths");
         EmitRead(writer, context);
-        var paths = new PathTable();
-        foreach (var shape in context.Spec.Shapes)
-        {
-            writer.WriteLine();
-            EmitShape(writer, context, shape, paths);
-        }
+        writer.WriteLine();
+        EmitDescribe(writer, context);
 
-        // Registered before the table is written: static fields initialise in order, so the table comes first.
+        // Every shape is written before the tables: writing one registers its paths and patterns, and the static fields
+        // initialise in the order they are written, so the paths come first, then the shapes that use them.
+        var paths = new PathTable();
+        var shapes = context.Spec.Shapes.Select(shape => Shape(context, shape, paths)).ToList();
         var matchPaths = context.FieldMatches.Select(paths.Get).ToList();
         writer.WriteLine();
         paths.Emit(writer);
+        writer.WriteLine();
+        writer.WriteLine("// The spec's body shapes; each reads into the slots of BodyValues " + string.Join(", ", context.BodyFields.Select((f, i) => $"{f.Property} ({i})")) + ".");
+        var first = true;
+        foreach (var (shape, text) in context.Spec.Shapes.Zip(shapes, (shape, text) => (shape, text)))
+        {
+            if (!first)
+            {
+                writer.WriteLine();
+            }
+
+            first = false;
+
+            DocComment.Summary(writer, $"The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}).");
+            writer.WriteLines(text);
+        }
+
+        writer.WriteLine();
+        writer.WriteLine("// The shapes of each kind, in the spec's order; an unlisted status tries them all.");
+        var shapeList = Machinery + "BodyShape[]";
+        foreach (var entry in context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty))
+        {
+            writer.WriteLine($"private static readonly {shapeList} ShapesOf{entry.Name} = {{ {string.Join(", ", entry.BodyShapes.Select(b => "Shape" + context.ShapeMethod(b)))} }};");
+        }
+
+        writer.WriteLine($"private static readonly {shapeList} ShapesOfUnknown = {{ {string.Join(", ", context.Spec.Shapes.Select(b => "Shape" + context.ShapeMethod(b.Name)))} }};");
+        foreach (var record in context.Spec.Records.Where(r => context.BodyFields.Any(f => f.Record == r.Name)))
+        {
+            writer.WriteLine();
+            EmitRecordFactory(writer, context, record);
+        }
+
         if (matchPaths.Count > 0)
         {
             writer.WriteLine();
             EmitFieldMatch(writer, context, matchPaths);
         }
+
         writer.EndBlock();
         FileFrame.Close(writer);
         return writer.Complete();
     }
 
-    /// <summary>BodyValues: one member per property any shape reads, and the message text.</summary>
-    private static void EmitValues(SourceWriter writer, EmitContext context)
+    /// <summary>
+    /// The expression that reads a body field's property from the values <paramref name="values"/> names, such as
+    /// <c>values.Text(3)</c>: each field has the slot of its place among the spec's body fields.
+    /// </summary>
+    public static string ValueOf(EmitContext context, BodyFieldModel field, string values)
     {
-        DocComment.Summary(writer, "What was read from one body: one member per property the spec's shapes read.");
-        writer.BeginBlock("internal sealed class BodyValues");
-        writer.WriteLine("public static readonly BodyValues Empty = new BodyValues();");
-        foreach (var field in context.BodyFields)
+        var slot = Slot(context, field);
+        return field.Type switch
         {
-            writer.WriteLine();
-            writer.WriteLine($"public {context.FieldType(field)} {field.Property}{Initialiser(context, field)};");
+            BodyFieldType.Int => $"{values}.Int({slot})",
+            BodyFieldType.Bool => $"{values}.Flag({slot})",
+            BodyFieldType.Strings => $"{values}.Texts({slot})",
+            BodyFieldType.Map => $"{values}.Map({slot})",
+            BodyFieldType.Records => $"{values}.Records<{context.RecordType(field.Record!)}>({slot})",
+            _ => $"{values}.Text({slot})",
+        };
+    }
+
+    private static int Slot(EmitContext context, BodyFieldModel field)
+    {
+        var fields = context.BodyFields;
+        for (var i = 0; i < fields.Count; i++)
+        {
+            if (fields[i].Property == field.Property)
+            {
+                return i;
+            }
         }
 
-        writer.WriteLine();
+        throw new System.InvalidOperationException("A body field that no shape reads: " + field.Property);
+    }
+
+    /// <summary>Describe(values): the message text, from the first of the spec's <c>message</c> parts that has a value.</summary>
+    private static void EmitDescribe(SourceWriter writer, EmitContext context)
+    {
         DocComment.Summary(writer, "The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.");
-        writer.BeginBlock($"public {context.Nullable("string")} Describe()");
+        writer.BeginBlock($"internal static {context.Nullable("string")} Describe({Machinery}BodyValues values)");
         foreach (var part in context.Spec.Message)
         {
             var fields = part.Properties.Select(p => context.BodyFields.First(f => f.Property == p)).ToList();
-            writer.BeginBlock($"if ({HasValue(fields[0])})");
-            if (fields.Count == 1)
-            {
-                writer.WriteLine($"return {Text(fields[0])};");
-            }
-            else
-            {
-                writer.WriteLine($"return Join({string.Join(", ", fields.Select(f => HasValue(f) + " ? " + Text(f) + " : null"))});");
-            }
-
+            writer.BeginBlock($"if (values.Has({Slot(context, fields[0])}))");
+            writer.WriteLine(fields.Count == 1
+                ? $"return {Quote(context, fields[0])};"
+                : $"return {Machinery}BodyValues.Join({string.Join(", ", fields.Select(f => Quote(context, f)))});");
             writer.EndBlock();
             writer.WriteLine();
         }
 
         writer.WriteLine("return null;");
         writer.EndBlock();
-        writer.WriteLine();
-        writer.WriteLines($$"""
-            private static {{context.Nullable("string")}} Join(params {{context.Nullable("string")}}[] parts)
-            {
-                var builder = new global::System.Text.StringBuilder();
-                foreach (var part in parts)
-                {
-                    if (!string.IsNullOrEmpty(part))
-                    {
-                        builder.Append(builder.Length == 0 ? string.Empty : ": ").Append(part);
-                    }
-                }
-
-                return builder.Length == 0 ? null : builder.ToString();
-            }
-
-            /// <summary>The first few items, and how many more there are.</summary>
-            private static string List<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
-            {
-                const int Quoted = 3;
-                var builder = new global::System.Text.StringBuilder();
-                for (var i = 0; i < items.Count && i < Quoted; i++)
-                {
-                    builder.Append(i == 0 ? string.Empty : "; ").Append(items[i]);
-                }
-
-                if (items.Count > Quoted)
-                {
-                    builder.Append(" (and ").Append((items.Count - Quoted).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more)");
-                }
-
-                return builder.ToString();
-            }
-
-            private static string Map(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> map)
-            {
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var pair in map)
-                {
-                    items.Add(pair.Key + ": " + string.Join(", ", pair.Value));
-                }
-
-                return List(items);
-            }
-            """);
-        writer.EndBlock();
     }
 
-    private static string Initialiser(EmitContext context, BodyFieldModel field) => field.Type switch
-    {
-        BodyFieldType.Strings => " = new string[0]",
-        BodyFieldType.Map => $" = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>())",
-        BodyFieldType.Records => $" = new {context.RecordType(field.Record!)}[0]",
-        _ => string.Empty,
-    };
-
-    private static string HasValue(BodyFieldModel field) => field.Type switch
-    {
-        BodyFieldType.String => $"!string.IsNullOrEmpty({field.Property})",
-        BodyFieldType.Int => $"{field.Property}.HasValue",
-        BodyFieldType.Bool => field.Property,
-        _ => $"{field.Property}.Count > 0",
-    };
-
-    private static string Text(BodyFieldModel field) => field.Type switch
-    {
-        BodyFieldType.String => field.Property,
-        BodyFieldType.Int => $"{field.Property}.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-        BodyFieldType.Bool => CSharpText.Literal(field.Property),
-        BodyFieldType.Map => $"Map({field.Property})",
-        _ => $"List({field.Property})",
-    };
+    /// <summary>A field as the message quotes it; a flag that is set is quoted by its property's name.</summary>
+    private static string Quote(EmitContext context, BodyFieldModel field) => field.Type == BodyFieldType.Bool
+        ? $"values.Flag({Slot(context, field)}) ? {CSharpText.Literal(field.Property)} : null"
+        : $"values.Quote({Slot(context, field)})";
 
     /// <summary>Read(kind, body): an entry's shapes in its order; an unlisted status tries every shape.</summary>
     private static void EmitRead(SourceWriter writer, EmitContext context)
     {
-        var entries = context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty).ToList();
-        var shapeList = $"global::System.Func<global::XeroErrors.Machinery.ParsedBody, {context.Nullable("BodyValues")}>[]";
         DocComment.Summary(writer, "Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.");
-        writer.BeginBlock($"internal static BodyValues Read({context.KindType} kind, {context.Nullable("string")} body)");
-        writer.BeginBlock("if (body == null || body.Trim().Length == 0)");
-        writer.WriteLine("return BodyValues.Empty;");
-        writer.EndBlock();
-        writer.WriteLine();
+        writer.BeginBlock($"internal static {Machinery}BodyValues Read({context.KindType} kind, {context.Nullable("string")} body)");
         writer.BeginBlock("switch (kind)");
-        foreach (var entry in entries)
+        foreach (var entry in context.ErrorResponses.Where(e => !e.BodyShapes.IsEmpty))
         {
             writer.WriteLine($"case {context.KindType}.{entry.Name}:");
             writer.Indent();
-            writer.WriteLine($"return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOf{entry.Name});");
+            writer.WriteLine($"return {Machinery}BodyValues.Read(body, ShapesOf{entry.Name});");
             writer.Unindent();
         }
 
         writer.WriteLine($"case {context.KindType}.Unknown:");
         writer.Indent();
-        writer.WriteLine("return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnknown);");
+        writer.WriteLine($"return {Machinery}BodyValues.Read(body, ShapesOfUnknown);");
         writer.Unindent();
         writer.WriteLine("default:");
         writer.Indent();
-        writer.WriteLine("return BodyValues.Empty;");
+        writer.WriteLine($"return {Machinery}BodyValues.Empty;");
         writer.Unindent();
         writer.EndBlock();
         writer.EndBlock();
-        writer.WriteLine();
-        writer.WriteLines($$"""
-            private static BodyValues First(global::XeroErrors.Machinery.ParsedBody parsed, {{shapeList}} shapes)
-            {
-                foreach (var shape in shapes)
-                {
-                    var values = shape(parsed);
-                    if (values != null)
-                    {
-                        return values;
-                    }
-                }
-
-                return BodyValues.Empty;
-            }
-            """);
-        writer.WriteLine();
-        writer.WriteLine("// The shapes of each kind, in the spec's order; an unlisted status tries them all.");
-        foreach (var entry in entries)
-        {
-            writer.WriteLine($"private static readonly {shapeList} ShapesOf{entry.Name} = {{ {string.Join(", ", entry.BodyShapes.Select(b => "Read" + context.ShapeMethod(b)))} }};");
-        }
-
-        writer.WriteLine($"private static readonly {shapeList} ShapesOfUnknown = {{ {string.Join(", ", context.Spec.Shapes.Select(b => "Read" + context.ShapeMethod(b.Name)))} }};");
     }
 
-    private static void EmitShape(SourceWriter writer, EmitContext context, BodyShapeModel shape, PathTable paths)
+    /// <summary>A shape as a static field: its format, what a body must have to fit it, and each field it reads into its slot.</summary>
+    private static string Shape(EmitContext context, BodyShapeModel shape, PathTable paths)
     {
-        var method = context.ShapeMethod(shape.Name);
-        var root = RootOf(shape.Format);
-        DocComment.Summary(writer, $"The body shape '{CSharpText.XmlText(shape.Name)}' ({FormatName(shape.Format)}): what it reads, or null when the body does not fit it.");
-        writer.BeginBlock($"private static {context.Nullable("BodyValues")} Read{method}(global::XeroErrors.Machinery.ParsedBody parsed)");
-        writer.WriteLine($"var root = parsed.{root};");
-        var conditions = new List<string>();
-        if (shape.Root is not null)
-        {
-            conditions.Add($"string.Equals(root.Name, {CSharpText.Literal(shape.Root)}, global::System.StringComparison.OrdinalIgnoreCase)");
-        }
-
-        conditions.AddRange(shape.RequiredPaths.Select(p => $"Find(root, {paths.Get(p)}).Count > 0"));
-        writer.BeginBlock(conditions.Count == 0 ? "if (root == null)" : $"if (root == null || !({string.Join(" && ", conditions)}))");
-        writer.WriteLine("return null;");
-        writer.EndBlock();
-        writer.WriteLine();
-        writer.WriteLine("var values = new BodyValues();");
-        foreach (var field in shape.Fields)
-        {
-            WriteFieldRead(writer, context, field, paths);
-        }
-
-        writer.WriteLine("return values;");
-        writer.EndBlock();
+        var root = shape.Root is null ? "null" : CSharpText.Literal(shape.Root);
+        var required = shape.RequiredPaths.IsEmpty ? "null" : $"new[] {{ {string.Join(", ", shape.RequiredPaths.Select(paths.Get))} }}";
+        var head = $"private static readonly {Machinery}BodyShape Shape{context.ShapeMethod(shape.Name)} = new {Machinery}BodyShape({Machinery}BodyFormat.{shape.Format}, {root}, {required}";
+        var reads = shape.Fields.Select(field => FieldRead(context, field, paths)).ToList();
+        return reads.Count == 0 ? head + ");" : head + ",\n" + string.Join(",\n", reads.Select(r => "    " + r)) + ");";
     }
 
-    private static void WriteFieldRead(SourceWriter writer, EmitContext context, BodyFieldModel field, PathTable paths)
+    private static string FieldRead(EmitContext context, BodyFieldModel field, PathTable paths)
     {
+        var slot = Slot(context, field);
         var pathList = string.Join(", ", field.Sources.Select(s => paths.Get(s.Path)));
         var pattern = field.Pattern is null ? "null" : paths.Pattern(field.Pattern, context);
+        var read = Machinery + "BodyRead.";
         switch (field.Type)
         {
-            case BodyFieldType.String:
-                writer.WriteLine($"values.{field.Property} = FirstText(root, {pattern}, {pathList});");
-                break;
             case BodyFieldType.Int:
-                writer.WriteLine($"values.{field.Property} = FirstInt(root, {pathList});");
-                break;
+                return $"{read}Int({slot}, {pathList})";
             case BodyFieldType.Bool:
-                writer.WriteLine($"values.{field.Property} = AnyTrue(root, {pattern}, {pathList});");
-                break;
+                return $"{read}Flag({slot}, {pattern}, {pathList})";
             case BodyFieldType.Strings:
-                writer.WriteLine($"values.{field.Property} = AllTexts(root, {pathList});");
-                break;
+                return $"{read}Texts({slot}, {pathList})";
             case BodyFieldType.Map:
-                writer.WriteLine($"values.{field.Property} = ReadMap(root, {pathList});");
-                break;
+                return $"{read}Map({slot}, {pathList})";
             case BodyFieldType.Records:
                 var record = context.Spec.Records.First(r => r.Name == field.Record);
-                var type = context.RecordType(record.Name);
-                writer.OpenBrace();
-                writer.WriteLine($"var items = new global::System.Collections.Generic.List<{type}>();");
-                foreach (var source in field.Sources)
+                var sources = field.Sources.Select(source =>
                 {
-                    writer.BeginBlock($"foreach (var hit in Find(root, {paths.Get(source.Path)}))");
-                    writer.BeginBlock("if (items.Count >= MaxItems)");
-                    writer.WriteLine("break;");
-                    writer.EndBlock();
-                    writer.WriteLine();
-                    foreach (var member in record.Members)
+                    var members = record.Members.Select(member =>
                     {
                         var from = source.Members.FirstOrDefault(m => m.Member == member.Name);
-                        var value = from is null ? "null"
-                            : from.Path.Text == BodyPathModel.KeyText ? "hit.Key"
-                            : from.Path.Steps.IsEmpty ? "hit.Node.Scalar"
-                            : $"FirstText(hit.Node, null, {paths.Get(from.Path)})";
-                        writer.WriteLine($"{context.Nullable("string")} {Local(member.Name)} = {value};");
-                    }
-
-                    var required = record.Members.Where(m => m.Required).ToList();
-                    if (required.Count > 0)
-                    {
-                        writer.BeginBlock($"if ({string.Join(" && ", required.Select(m => $"!string.IsNullOrEmpty({Local(m.Name)})"))})");
-                    }
-
-                    writer.WriteLine($"items.Add(new {type}({string.Join(", ", record.Members.Select(m => Local(m.Name) + (m.Required ? Bang(context) : string.Empty)))}));");
-                    if (required.Count > 0)
-                    {
-                        writer.EndBlock();
-                    }
-
-                    writer.EndBlock();
-                    writer.WriteLine();
-                }
-
-                writer.WriteLine($"values.{field.Property} = items.AsReadOnly();");
-                writer.EndBlock();
-                break;
+                        var required = member.Required ? "true" : "false";
+                        var kind = Machinery + "RecordMember.";
+                        return from is null ? $"{kind}Absent({required})"
+                            : from.Path.Text == BodyPathModel.KeyText ? $"{kind}Key({required})"
+                            : from.Path.Steps.IsEmpty ? $"{kind}Scalar({required})"
+                            : $"{kind}At({paths.Get(from.Path)}, {required})";
+                    });
+                    return $"new {Machinery}RecordSource({paths.Get(source.Path)}, {string.Join(", ", members)})";
+                });
+                return $"{read}Records<{context.RecordType(record.Name)}>({slot}, Create{record.Name}, {string.Join(", ", sources)})";
+            default:
+                return $"{read}Text({slot}, {pattern}, {pathList})";
         }
     }
 
-    private static string Local(string member) => "member" + member;
+    /// <summary>Creates a record from its members' values, in the record's order, as a record source reads them.</summary>
+    private static void EmitRecordFactory(SourceWriter writer, EmitContext context, RecordModel record)
+    {
+        var type = context.RecordType(record.Name);
+        var arguments = string.Join(", ", record.Members.Select((m, i) => $"members[{i}]" + (m.Required ? Bang(context) : string.Empty)));
+        DocComment.Summary(writer, $"Creates a {CSharpText.Cref(type)} from its members' values, in its order.");
+        writer.WriteLine($"private static {type} Create{record.Name}({context.Nullable("string")}[] members) => new {type}({arguments});");
+    }
 
     private static void EmitFieldMatch(SourceWriter writer, EmitContext context, IReadOnlyList<string> matchPaths)
     {
@@ -333,14 +245,6 @@ internal static class BodiesEmitter
 
         writer.EndBlock(";");
     }
-
-    private static string RootOf(BodyShapeFormat format) => format switch
-    {
-        BodyShapeFormat.Xml => "Xml",
-        BodyShapeFormat.Form => "Form",
-        BodyShapeFormat.Text => "PlainText",
-        _ => "Json",
-    };
 
     private static string FormatName(BodyShapeFormat format) => format.ToString().ToLowerInvariant();
 

@@ -55,7 +55,7 @@ internal static class ExceptionsEmitter
             /// </summary>
             /// <param name="exception">The exception caught, or null.</param>
             /// <returns>The first one found, or null when there is none.</returns>
-            public static {{context.Nullable(context.ExceptionType)}} Find({{context.Nullable("global::System.Exception")}} exception) => FindWithin(exception, 0);
+            public static {{context.Nullable(context.ExceptionType)}} Find({{context.Nullable("global::System.Exception")}} exception) => global::XeroErrors.Machinery.ExceptionText.Find<{{context.ExceptionType}}>(exception);
             """);
         foreach (var field in context.BaseFields)
         {
@@ -79,104 +79,30 @@ internal static class ExceptionsEmitter
         }
 
         writer.WriteLines($$"""
-            private static {{context.Nullable(context.ExceptionType)}} FindWithin({{context.Nullable("global::System.Exception")}} exception, int depth)
-            {
-                // A chain is short; the bound only keeps a self-referencing one from recursing for ever.
-                if (exception == null || depth > 64)
-                {
-                    return null;
-                }
-
-                var found = exception as {{context.ExceptionType}};
-                if (found != null)
-                {
-                    return found;
-                }
-
-                var aggregate = exception as global::System.AggregateException;
-                if (aggregate != null)
-                {
-                    foreach (var inner in aggregate.InnerExceptions)
-                    {
-                        found = FindWithin(inner, depth + 1);
-                        if (found != null)
-                        {
-                            return found;
-                        }
-                    }
-
-                    return null;
-                }
-
-                return FindWithin(exception.InnerException, depth + 1);
-            }
-
-            /// <summary>Shortens text to at most <paramref name="max"/> characters without splitting a surrogate pair.</summary>
-            internal static {{n}} Truncate({{n}} text, int max)
-            {
-                if (text == null || text.Length <= max)
-                {
-                    return text;
-                }
-
-                var length = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-                return text.Substring(0, length);
-            }
-
-            private static string BuildMessage({{context.ClassificationType}} classification, {{n}} details)
-            {
-                var builder = new global::System.Text.StringBuilder();
-                builder.Append({{CSharpText.Literal(context.ApiName + " responded ")}});
-                builder.Append(classification.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-                builder.Append(' ').Append(classification.Summary);
-                var advice = BuildAdvice(classification);
-                if (advice != null)
-                {
-                    builder.Append(": ").Append(advice);
-                }
-
-                builder.Append('.');
-                if (!string.IsNullOrEmpty(details))
-                {
-                    builder.Append(' ').Append(Truncate(details, MaxDetailsLength));
-                    while (char.IsWhiteSpace(builder[builder.Length - 1]))
-                    {
-                        builder.Length--;
-                    }
-
-                    var last = builder[builder.Length - 1];
-                    if (last != '.' && last != '!' && last != '?')
-                    {
-                        builder.Append('.');
-                    }
-                }
+            private static string BuildMessage({{context.ClassificationType}} classification, {{n}} details) =>
+                global::XeroErrors.Machinery.ExceptionText.Message({{CSharpText.Literal(context.ApiName + " responded ")}}, classification.StatusCode, classification.Summary, BuildAdvice(classification), details, MaxDetailsLength{{QuotedHeaders(context)}});
             """);
-        writer.EnterBlock("the message builder");
-        foreach (var header in context.Spec.Headers.Where(h => h.InMessage))
-        {
-            var value = $"classification.Headers.{header.Property}";
-            var text = header.Type switch
-            {
-                HeaderType.String => value,
-                HeaderType.Int => $"{value}.Value.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
-                HeaderType.Delay => $"{value}.Value.ToString(\"c\", global::System.Globalization.CultureInfo.InvariantCulture)",
-                _ => $"{value}.Value.ToString()",
-            };
-            writer.WriteLine();
-            writer.BeginBlock($"if ({value} != null)");
-            writer.WriteLine($"builder.Append(' ').Append({CSharpText.Literal(header.Name + ": ")}).Append({text}).Append('.');");
-            writer.EndBlock();
-        }
-
-        writer.WriteLine();
-        writer.WriteLine("return builder.ToString();");
-        writer.EndBlock();
         writer.WriteLine();
         WriteAdvice(writer, context);
         writer.EndBlock();
         FileFrame.Close(writer);
         return writer.Complete();
     }
+
+    /// <summary>The headers the message quotes (<c>in_message: true</c>), as label and value pairs for the library's message.</summary>
+    private static string QuotedHeaders(EmitContext context) =>
+        string.Concat(context.Spec.Headers.Where(h => h.InMessage).Select(header =>
+        {
+            var value = $"classification.Headers.{header.Property}";
+            var text = header.Type switch
+            {
+                HeaderType.String => value,
+                HeaderType.Int => $"{value}?.ToString(global::System.Globalization.CultureInfo.InvariantCulture)",
+                HeaderType.Delay => $"{value}?.ToString(\"c\", global::System.Globalization.CultureInfo.InvariantCulture)",
+                _ => $"{value}?.ToString()",
+            };
+            return $", {CSharpText.Literal(header.Name + ": ")}, {text}";
+        }));
 
     /// <summary>
     /// What a refusal of the rate-limit governor changes: the call was never sent, so the message must not say the API
@@ -259,54 +185,9 @@ internal static class ExceptionsEmitter
             /// on the line after the message when it is known: its method, path and the request headers the spec lists.
             /// </summary>
             /// <returns>The text.</returns>
-            public override string ToString()
-            {
-                var text = base.ToString();
-                var request = DescribeRequest();
-                if (request == null)
-                {
-                    return text;
-                }
-
-                // Exception.ToString starts with the type and the message: the request belongs right below them, above the stack.
-                var head = GetType().ToString() + ": " + Message;
-                return text.StartsWith(head, global::System.StringComparison.Ordinal)
-                    ? head + global::System.Environment.NewLine + request + text.Substring(head.Length)
-                    : text + global::System.Environment.NewLine + request;
-            }
-
-            /// <summary>The request as one line, such as "Request: GET /api.xro/2.0/Invoices"; null when it is not known.</summary>
-            private {{n}} DescribeRequest()
-            {
-                if (RequestMethod == null && RequestPath == null)
-                {
-                    return null;
-                }
-
-                var builder = new global::System.Text.StringBuilder("Request: ");
-                builder.Append(RequestMethod).Append(' ').Append(RequestPath);
-
+            public override string ToString() =>
+                global::XeroErrors.Machinery.ExceptionText.WithRequest(base.ToString(), GetType().ToString() + ": " + Message, RequestMethod, RequestPath{{string.Concat(context.Spec.RequestHeaders.Select(h => $", {CSharpText.Literal(h.Name)}, {h.Property}"))}});
             """);
-        writer.EnterBlock("DescribeRequest()");
-        if (!context.Spec.RequestHeaders.IsEmpty)
-        {
-            writer.WriteLine("var listed = 0;");
-            foreach (var header in context.Spec.RequestHeaders)
-            {
-                writer.BeginBlock($"if ({header.Property} != null)");
-                writer.WriteLine($"builder.Append(listed++ == 0 ? \" (\" : \", \").Append({CSharpText.Literal(header.Name + ": ")}).Append({header.Property});");
-                writer.EndBlock();
-                writer.WriteLine();
-            }
-
-            writer.BeginBlock("if (listed > 0)");
-            writer.WriteLine("builder.Append(')');");
-            writer.EndBlock();
-            writer.WriteLine();
-        }
-
-        writer.WriteLine("return builder.ToString();");
-        writer.EndBlock();
     }
 
     /// <summary>A request header's parameter of <c>RecordRequest</c>: its property in camel case, escaped when that is a keyword.</summary>
@@ -360,66 +241,8 @@ internal static class ExceptionsEmitter
             first = false;
         }
 
-        var none = reasons.Count > 0 ? "reason" : "null";
-        var join = reasons.Count > 0 ? "reason == null ? wait : reason + \"; \" + wait" : "wait";
-        writer.WriteLines($$"""
-            if (classification.RetryAfter == null)
-            {
-                return {{none}};
-            }
-
-            // A kind that is not transient is not retried by the retry helpers: the wait is still worth saying (it is what the
-            // response advised), but as a wait for a person, not as a cue for a retry loop.
-            var wait = classification.IsTransient
-                ? "retry after " + FormatWait(classification.RetryAfter.Value)
-                : "not transient, wait " + FormatWait(classification.RetryAfter.Value) + " before retrying";
-            return {{join}};
-            """);
+        writer.WriteLine($"return global::XeroErrors.Machinery.ExceptionText.Advice({(reasons.Count > 0 ? "reason" : "null")}, classification.RetryAfter, classification.IsTransient);");
         writer.EndBlock();
-        writer.WriteLine();
-        writer.WriteLines("""
-            /// <summary>A wait as a person reads it, the same in every culture: "5 s", "1 minute", "10 hours", "1 hour 30 minutes", "2 minutes 5 s".</summary>
-            private static string FormatWait(global::System.TimeSpan wait)
-            {
-                // Whole seconds, rounded up: a wait said shorter than advised would bring the caller back too early.
-                var seconds = wait.Ticks <= 0 ? 0 : (wait.Ticks / global::System.TimeSpan.TicksPerSecond) + (wait.Ticks % global::System.TimeSpan.TicksPerSecond == 0 ? 0 : 1);
-                if (seconds < 60)
-                {
-                    return seconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " s";
-                }
-
-                var builder = new global::System.Text.StringBuilder();
-                AppendUnit(builder, seconds / 86400, "day");
-                AppendUnit(builder, seconds / 3600 % 24, "hour");
-                AppendUnit(builder, seconds / 60 % 60, "minute");
-                if (seconds % 60 != 0)
-                {
-                    builder.Append(' ').Append((seconds % 60).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" s");
-                }
-
-                return builder.ToString();
-            }
-
-            /// <summary>Appends "3 hours" (or "1 hour") after what is there; nothing for zero.</summary>
-            private static void AppendUnit(global::System.Text.StringBuilder builder, long count, string unit)
-            {
-                if (count == 0)
-                {
-                    return;
-                }
-
-                if (builder.Length > 0)
-                {
-                    builder.Append(' ');
-                }
-
-                builder.Append(count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(unit);
-                if (count != 1)
-                {
-                    builder.Append('s');
-                }
-            }
-            """);
     }
 
     /// <summary>
@@ -482,7 +305,7 @@ internal static class ExceptionsEmitter
                 : base(BuildMessage(classification, details), innerException)
             {
                 Classification = classification;
-                ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
+                ResponseBody = global::XeroErrors.Machinery.ExceptionText.Truncate(responseBody, MaxResponseBodyLength);
             }
 
             /// <summary>
@@ -495,8 +318,8 @@ internal static class ExceptionsEmitter
             """;
         }
 
-        var values = context.BodiesType + ".BodyValues";
-        var assignments = string.Join("\n", context.BaseFields.Select(f => $"    {f.Property} = values.{f.Property};"));
+        const string values = "global::XeroErrors.Machinery.BodyValues";
+        var assignments = string.Join("\n", context.BaseFields.Select(f => $"    {f.Property} = {BodiesEmitter.ValueOf(context, f, "values")};"));
         return $$"""
             /// <summary>Creates the exception for a classified response, reading the body with the shapes the spec gives its kind.</summary>
             /// <param name="classification">The response's classification.</param>
@@ -533,7 +356,7 @@ internal static class ExceptionsEmitter
 
             /// <summary>Creates the exception from what a subclass read from the body, with the exception that reported the response.</summary>
             private protected {{t}}({{values}} values, {{c}} classification, {{n}} responseBody, {{e}} innerException)
-                : this(classification, responseBody, values.Describe(), values, innerException)
+                : this(classification, responseBody, {{context.BodiesType}}.Describe(values), values, innerException)
             {
             }
 
@@ -541,7 +364,7 @@ internal static class ExceptionsEmitter
                 : base(BuildMessage(classification, details), innerException)
             {
                 Classification = classification;
-                ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
+                ResponseBody = global::XeroErrors.Machinery.ExceptionText.Truncate(responseBody, MaxResponseBodyLength);
             {{assignments}}
             }
 
@@ -571,7 +394,7 @@ internal static class ExceptionsEmitter
         writer.BeginBlock($"{context.Access} class {type} : {context.ExceptionType}");
         if (context.HasShapes)
         {
-            var values = context.BodiesType + ".BodyValues";
+            const string values = "global::XeroErrors.Machinery.BodyValues";
             var fields = context.EntryFields(entry);
             var shapes = entry.BodyShapes.IsEmpty ? "its shapes" : "the body shapes " + string.Join(", ", entry.BodyShapes.Select(b => "'" + b + "'"));
             writer.WriteLines($$"""
@@ -599,7 +422,7 @@ internal static class ExceptionsEmitter
             writer.EnterBlock($"the {type} constructor from values");
             foreach (var field in fields)
             {
-                writer.WriteLine($"{field.Property} = values.{field.Property};");
+                writer.WriteLine($"{field.Property} = {BodiesEmitter.ValueOf(context, field, "values")};");
             }
 
             writer.EndBlock();

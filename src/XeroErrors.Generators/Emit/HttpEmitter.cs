@@ -28,18 +28,8 @@ internal static class HttpEmitter
             /// <returns>The classification.</returns>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
             /// <exception cref="global::System.OperationCanceledException">The token was cancelled while the body was read.</exception>
-            public static async global::System.Threading.Tasks.Task<{{context.ClassificationType}}> ClassifyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            {
-                if (response == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(response));
-                }
-
-                var statusCode = (int)response.StatusCode;
-                var headers = ReadHeaders(response);
-                var body = NeedsBody(statusCode) ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
-                return Classify(statusCode, body, headers);
-            }
+            public static global::System.Threading.Tasks.Task<{{context.ClassificationType}}> ClassifyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) =>
+                Http.ClassifyAsync(response, cancellationToken);
 
             /// <summary>
             /// Returns for a success (and for 1xx and 3xx); for an error status (4xx, 5xx, or outside 100-599) reads at most
@@ -51,19 +41,8 @@ internal static class HttpEmitter
             /// <exception cref="{{context.ExceptionType}}">The status is an error; the type is the kind's own subclass where there is one.</exception>
             /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
             /// <exception cref="global::System.OperationCanceledException">The token was cancelled while the body was read.</exception>
-            public static async global::System.Threading.Tasks.Task EnsureSuccessAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-            {
-                if (response == null)
-                {
-                    throw new global::System.ArgumentNullException(nameof(response));
-                }
-
-                var error = await CreateErrorAsync(response, response.RequestMessage, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
-                if (error != null)
-                {
-                    throw error;
-                }
-            }
+            public static global::System.Threading.Tasks.Task EnsureSuccessAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) =>
+                Http.EnsureSuccessAsync(response, cancellationToken);
 
             {{CreateExceptionAsync(context)}}/// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
             /// <param name="response">The response.</param>
@@ -71,60 +50,27 @@ internal static class HttpEmitter
             /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
             /// <param name="innerException">The HTTP client's own exception for the response, or null.</param>
             /// <param name="cancellationToken">Cancels reading the body.</param>
-            internal static async global::System.Threading.Tasks.Task<{{context.Nullable(context.ExceptionType)}}> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, {{context.Nullable("global::System.Net.Http.HttpRequestMessage")}} request, bool sharedRead, {{context.Nullable("global::System.Exception")}} innerException, global::System.Threading.CancellationToken cancellationToken)
-            {
-                var statusCode = (int)response.StatusCode;
-                if (statusCode >= 100 && statusCode < 400)
-                {
-                    return null;
-                }
+            internal static global::System.Threading.Tasks.Task<{{context.Nullable(context.ExceptionType)}}> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, {{context.Nullable("global::System.Net.Http.HttpRequestMessage")}} request, bool sharedRead, {{context.Nullable("global::System.Exception")}} innerException, global::System.Threading.CancellationToken cancellationToken) =>
+                Http.CreateErrorAsync(response, request, sharedRead, innerException, cancellationToken){{bang}};
 
-                var body = sharedRead
-                    ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
-                    : await global::XeroErrors.Machinery.ResponseBodyReads.ReadUnsharedAsync(response, cancellationToken).ConfigureAwait(false);
-                var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
-                var exception = CreateException(classification, body, innerException);
-                RecordRequest(exception, request);
-                return exception;
-            }
+            /// <summary>The error handler's send: the response when it is not an error; otherwise it is disposed and the kind's exception thrown.</summary>
+            internal static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ThrowOnErrorAsync(global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> sending, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+                Http.ThrowOnErrorAsync(sending, request, cancellationToken);
 
-            {{RecordRequest(context)}}
+            /// <summary>
+            /// Records on <paramref name="exception"/> what is safe to keep of the request: its method, the path of its URI and the
+            /// request headers the spec lists. Never the query (it can carry secrets) nor any other header, such as Authorization.
+            /// </summary>
+            /// <param name="exception">The exception for the response.</param>
+            /// <param name="request">The request, or null when it is not known (the exception then records nothing).</param>
+            internal static void RecordRequest({{context.ExceptionType}} exception, {{context.Nullable("global::System.Net.Http.HttpRequestMessage")}} request) =>
+                Http.RecordRequest(exception, request);
 
-            /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
-            /// <remarks>
-            /// Read once per response, under a lock of its own: HttpClient parses a header the first time it is enumerated,
-            /// and two callers enumerating at once can break that (a NullReferenceException inside HttpHeaders).
-            /// </remarks>
-            internal static {{context.HeadersType}} ReadHeaders(global::System.Net.Http.HttpResponseMessage response)
-            {
-                var read = ReadHeaderSets.GetValue(response, _ => new HeaderSet());
-                lock (read)
-                {
-                    if (!read.IsRead)
-                    {
-                        read.Value = ReadUnsharedHeaders(response);
-                        read.IsRead = true;
-                    }
+            /// <summary>The response's headers and its content's (Content-Type and the like live there), read once per response.</summary>
+            internal static {{context.HeadersType}} ReadHeaders(global::System.Net.Http.HttpResponseMessage response) =>
+                Http.ReadSharedHeaders(response);
 
-                    return read.Value;
-                }
-            }
-
-            /// <summary>The headers of a response no other code is reading (the error handler's).</summary>
-            internal static {{context.HeadersType}} ReadUnsharedHeaders(global::System.Net.Http.HttpResponseMessage response) =>
-                response.Content == null
-                    ? {{context.HeadersType}}.FromHttpHeaders(response.Headers)
-                    : {{context.HeadersType}}.FromHttpHeaders(global::System.Linq.Enumerable.Concat(response.Headers, response.Content.Headers));
-
-            private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpResponseMessage, HeaderSet> ReadHeaderSets =
-                new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpResponseMessage, HeaderSet>();
-
-            private sealed class HeaderSet
-            {
-                public bool IsRead;
-
-                public {{context.HeadersType}} Value;
-            }
+            {{HttpPart(context)}}
 
             /// <summary>
             /// Reads at most <see cref="MaxBodyBytes"/> of the body as text, in the charset the response names (UTF-8 when it
@@ -191,6 +137,7 @@ internal static class HttpEmitter
         }
 
         var exception = context.Nullable("global::System.Exception");
+        var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         return $$"""
             /// <summary>
             /// The typed exception for an error response (4xx, 5xx, or outside 100-599), or null for any other; it is created, not
@@ -216,15 +163,7 @@ internal static class HttpEmitter
                     return new global::System.Threading.Tasks.ValueTask<{{exception}}>(({{exception}})null);
                 }
 
-                return new global::System.Threading.Tasks.ValueTask<{{exception}}>(CreateExceptionKeepingBodyAsync(response));
-            }
-
-            private static async global::System.Threading.Tasks.Task<{{exception}}> CreateExceptionKeepingBodyAsync(global::System.Net.Http.HttpResponseMessage response)
-            {
-                var body = await ReadBodyKeepingItAsync(response, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
-                var exception = CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
-                RecordRequest(exception, response.RequestMessage);
-                return exception;
+                return new global::System.Threading.Tasks.ValueTask<{{exception}}>(Http.CreateExceptionKeepingBodyAsync(response){{bang}});
             }
 
 
@@ -232,74 +171,47 @@ internal static class HttpEmitter
     }
 
     /// <summary>
-    /// <c>RecordRequest</c> and its helpers: what the exception keeps of the request, read here because only this part of the
-    /// classifier may name System.Net.Http (the exception exists without it).
+    /// The spec's part of reading an HttpResponseMessage, a private class that fills in the runtime library's
+    /// HttpResponseClassifier: the spec's headers, statuses, classification, exceptions and the request headers they keep.
     /// </summary>
-    private static string RecordRequest(EmitContext context)
+    private static string HttpPart(EmitContext context)
     {
         var n = context.Nullable("string");
         var headers = context.Spec.RequestHeaders;
-        var values = string.Concat(headers.Select(h => $", FirstValue(request, {CSharpText.Literal(h.Name)})"));
-        // Two line breaks: one ends PathOf's closing brace, the other leaves a blank line before this method.
-        var firstValue = headers.IsEmpty ? string.Empty : $$"""
-
-
-            /// <summary>The first value of a request header; null when the request does not have it.</summary>
-            private static {{n}} FirstValue(global::System.Net.Http.HttpRequestMessage request, string name)
-            {
-                global::System.Collections.Generic.IEnumerable<string>{{(context.Capabilities.SupportsNullable ? "?" : string.Empty)}} values;
-                if (request.Headers.TryGetValues(name, out values))
-                {
-                    foreach (var value in values)
-                    {
-                        return value;
-                    }
-                }
-
-                return null;
-            }
-            """;
+        var names = headers.IsEmpty ? "new string[0]" : "new string[] { " + string.Join(", ", headers.Select(h => CSharpText.Literal(h.Name))) + " }";
+        var values = string.Concat(headers.Select((h, i) => $", headerValues[{i}]"));
+        var library = $"global::XeroErrors.Machinery.HttpResponseClassifier<{context.ClassificationType}, {context.HeadersType}, {context.ExceptionType}>";
         return $$"""
-            /// <summary>
-            /// Records on <paramref name="exception"/> what is safe to keep of the request: its method, the path of its URI and the
-            /// request headers the spec lists. Never the query (it can carry secrets) nor any other header, such as Authorization.
-            /// </summary>
-            /// <param name="exception">The exception for the response.</param>
-            /// <param name="request">The request, or null when it is not known (the exception then records nothing).</param>
-            internal static void RecordRequest({{context.ExceptionType}} exception, {{context.Nullable("global::System.Net.Http.HttpRequestMessage")}} request)
+            /// <summary>The classifier's HTTP part: the runtime library's, with what this spec decides.</summary>
+            private static readonly HttpPart Http = new HttpPart();
+
+            /// <summary>What the spec decides of reading an HttpResponseMessage; the rest is the runtime library's.</summary>
+            private sealed class HttpPart : {{library}}
             {
-                if (request == null)
+                public HttpPart()
+                    : base({{names}})
                 {
-                    return;
                 }
 
-                exception.RecordRequest(request.Method.Method, PathOf(request.RequestUri){{values}});
+                protected override {{context.HeadersType}} ReadHeaders(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>> headers) =>
+                    {{context.HeadersType}}.FromHttpHeaders(headers);
+
+                protected override bool NeedsBody(int statusCode) => {{context.ClassifierType}}.NeedsBody(statusCode);
+
+                protected override {{context.ClassificationType}} Classify(int statusCode, {{n}} body, {{context.HeadersType}} headers) =>
+                    {{context.ClassifierType}}.Classify(statusCode, body, headers);
+
+                protected override {{context.ExceptionType}} CreateException({{context.ClassificationType}} classification, {{n}} body, {{context.Nullable("global::System.Exception")}} innerException) =>
+                    {{context.ClassifierType}}.CreateException(classification, body, innerException);
+
+                protected override void RecordRequest({{context.ExceptionType}} exception, {{n}} method, {{n}} path, {{n}}[] headerValues) =>
+                    exception.RecordRequest(method, path{{values}});
             }
-
-            /// <summary>The path of a request URI, such as "/api.xro/2.0/Invoices", without its query or fragment; null for none.</summary>
-            private static {{n}} PathOf({{context.Nullable("global::System.Uri")}} uri)
-            {
-                if (uri == null)
-                {
-                    return null;
-                }
-
-                if (uri.IsAbsoluteUri)
-                {
-                    return uri.AbsolutePath;
-                }
-
-                // A relative URI (a request not sent through HttpClient) has no AbsolutePath: cut its text before the query.
-                var text = uri.OriginalString;
-                var end = text.IndexOfAny(new[] { '?', '#' });
-                return end < 0 ? text : text.Substring(0, end);
-            }{{firstValue}}
             """;
     }
 
     public static string EmitHandler(EmitContext context)
     {
-        var bang = context.Capabilities.SupportsNullable ? "!" : string.Empty;
         var writer = new SourceWriter();
         FileFrame.Open(writer, context);
         DocComment.Xml(
@@ -330,26 +242,8 @@ internal static class HttpEmitter
             /// <param name="cancellationToken">Cancels the call.</param>
             /// <returns>The response, when it is not an error.</returns>
             /// <exception cref="{{context.ExceptionType}}">The response is an error.</exception>
-            protected override async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-            {
-                var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-                var statusCode = (int)response.StatusCode;
-                if (statusCode >= 100 && statusCode < 400)
-                {
-                    return response;
-                }
-
-                {{context.Nullable(context.ExceptionType)}} error;
-                using (response)
-                {
-                    // Created here and thrown once: every rethrow through an async method costs a stack trace.
-                    // The response names its request where the transport set it; the request in hand is the same one otherwise.
-                    error = await {{context.ClassifierType}}.CreateErrorAsync(response, response.RequestMessage ?? request, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
-                }
-
-                // Not null: CreateErrorAsync gives an exception for every status that gets here.
-                throw error{{bang}};
-            }
+            protected override global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+                {{context.ClassifierType}}.ThrowOnErrorAsync(base.SendAsync(request, cancellationToken), request, cancellationToken);
             """);
         writer.EndBlock();
         FileFrame.Close(writer);

@@ -20,7 +20,10 @@ internal static class MachineryEmitter
     /// <summary>What the body readers of the specs need: the tree, its parsers and the path walker.</summary>
     public const string Bodies = "Bodies";
 
-    /// <summary>What the HttpClient parts of the classifiers need: the shared read of a response body.</summary>
+    /// <summary>What every spec's exceptions need: their message, the request line of <c>ToString()</c>, <c>Find</c>.</summary>
+    public const string Exceptions = "Exceptions";
+
+    /// <summary>What the HttpClient parts of the classifiers need: the shared read of a response body and the classifier's HTTP part.</summary>
     public const string Http = "Http";
 
     /// <summary>What the typed headers need where a spec has <c>int</c> or <c>delay</c> headers: parsing their values.</summary>

@@ -83,6 +83,11 @@ internal static class SourceOutput
             return;
         }
 
+        if (firstEmitted is not null)
+        {
+            parts.Add(MachineryEmitter.Exceptions);
+        }
+
         if (capabilities.HasHttp && firstEmitted is not null)
         {
             parts.Add(MachineryEmitter.Http);

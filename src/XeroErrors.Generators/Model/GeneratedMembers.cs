@@ -17,7 +17,11 @@ internal static class GeneratedMembers
         "Equals", "GetHashCode", "ToString", "GetType", "GetBaseException", "GetObjectData",
     };
 
-    /// <summary><c>{Prefix}ApiException</c>'s own members, but <c>RetryAfter</c>, which the delay header fills.</summary>
+    /// <summary>
+    /// <c>{Prefix}ApiException</c>'s own members, but <c>RetryAfter</c>, which the delay header fills. <c>Truncate</c>,
+    /// <c>FormatWait</c>, <c>AppendUnit</c>, <c>DescribeRequest</c> and <c>FindWithin</c> moved to the machinery and stay
+    /// reserved, as the headers' do below.
+    /// </summary>
     public static readonly string[] OfApiException =
     {
         "Kind", "StatusCode", "IsTransient", "ResponseBody", "Summary", "Classification", "Headers",
@@ -42,7 +46,11 @@ internal static class GeneratedMembers
         "Reader", "FromPairs", "FromHttpHeaders", "Build", "Add", "ParseInt", "ParseDelay", "TryParseHttpDate", "MaxDelaySeconds",
     };
 
-    /// <summary>The members of <c>{Prefix}ResponseBodies.BodyValues</c> (and its class's <c>MaxItems</c>) a body field's property would collide with.</summary>
+    /// <summary>
+    /// The members the generated <c>{Prefix}ResponseBodies.BodyValues</c> had, which a body field's property would have
+    /// collided with. The values are the machinery's now, with a slot per field instead of a member, and the names stay
+    /// reserved so that no spec that was refused is now accepted with a name a later version may need again.
+    /// </summary>
     public static readonly string[] OfBodyValues = { "MaxItems", "Empty", "Describe", "Join", "List", "Map" };
 
     /// <summary>

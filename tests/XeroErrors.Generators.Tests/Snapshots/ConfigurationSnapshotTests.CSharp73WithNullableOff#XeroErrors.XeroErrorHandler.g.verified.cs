@@ -29,25 +29,7 @@ namespace XeroErrors
         /// <param name="cancellationToken">Cancels the call.</param>
         /// <returns>The response, when it is not an error.</returns>
         /// <exception cref="XeroApiException">The response is an error.</exception>
-        protected override async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-            var statusCode = (int)response.StatusCode;
-            if (statusCode >= 100 && statusCode < 400)
-            {
-                return response;
-            }
-
-            XeroApiException error;
-            using (response)
-            {
-                // Created here and thrown once: every rethrow through an async method costs a stack trace.
-                // The response names its request where the transport set it; the request in hand is the same one otherwise.
-                error = await XeroResponseClassifier.CreateErrorAsync(response, response.RequestMessage ?? request, sharedRead: false, null, cancellationToken).ConfigureAwait(false);
-            }
-
-            // Not null: CreateErrorAsync gives an exception for every status that gets here.
-            throw error;
-        }
+        protected override global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendAsync(global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+            XeroResponseClassifier.ThrowOnErrorAsync(base.SendAsync(request, cancellationToken), request, cancellationToken);
     }
 }

@@ -55,11 +55,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroBadRequestException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroBadRequestException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
-            ValidationMessage = values.ValidationMessage;
-            ModelState = values.ModelState;
+            ValidationMessage = values.Text(3);
+            ModelState = values.Map(4);
         }
 
         /// <summary>
@@ -106,11 +106,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroUnauthorizedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroUnauthorizedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
-            DetailCode = values.DetailCode;
-            IsTokenExpired = values.IsTokenExpired;
+            DetailCode = values.Text(10);
+            IsTokenExpired = values.Flag(11);
         }
 
         /// <summary>
@@ -149,7 +149,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroNotFoundException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroNotFoundException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -180,7 +180,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroInternalErrorException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroInternalErrorException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -219,7 +219,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroRateLimitExceededException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroRateLimitExceededException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -258,7 +258,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroNotAvailableException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroNotAvailableException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -294,7 +294,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroOrganisationOfflineException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroOrganisationOfflineException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -330,11 +330,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroForbiddenException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroForbiddenException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
-            DetailCode = values.DetailCode;
-            IsTokenExpired = values.IsTokenExpired;
+            DetailCode = values.Text(10);
+            IsTokenExpired = values.Flag(11);
         }
 
         /// <summary>
@@ -378,7 +378,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroConflictException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroConflictException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -414,7 +414,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroPayloadTooLargeException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroPayloadTooLargeException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -450,7 +450,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroUnprocessableEntityException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroUnprocessableEntityException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -486,7 +486,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroNotImplementedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroNotImplementedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -522,7 +522,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroPreconditionFailedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroPreconditionFailedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -558,11 +558,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroTokenRequestRejectedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
+        private XeroTokenRequestRejectedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string responseBody, global::System.Exception innerException)
             : base(values, classification, responseBody, innerException)
         {
-            Error = values.Error;
-            ErrorDescription = values.ErrorDescription;
+            Error = values.Text(8);
+            ErrorDescription = values.Text(9);
         }
 
         /// <summary>

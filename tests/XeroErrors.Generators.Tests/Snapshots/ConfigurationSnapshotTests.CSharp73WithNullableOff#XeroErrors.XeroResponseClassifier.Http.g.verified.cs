@@ -20,18 +20,8 @@ namespace XeroErrors
         /// <returns>The classification.</returns>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
         /// <exception cref="global::System.OperationCanceledException">The token was cancelled while the body was read.</exception>
-        public static async global::System.Threading.Tasks.Task<XeroResponseClassification> ClassifyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            if (response == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(response));
-            }
-
-            var statusCode = (int)response.StatusCode;
-            var headers = ReadHeaders(response);
-            var body = NeedsBody(statusCode) ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
-            return Classify(statusCode, body, headers);
-        }
+        public static global::System.Threading.Tasks.Task<XeroResponseClassification> ClassifyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) =>
+            Http.ClassifyAsync(response, cancellationToken);
 
         /// <summary>
         /// Returns for a success (and for 1xx and 3xx); for an error status (4xx, 5xx, or outside 100-599) reads at most
@@ -43,19 +33,8 @@ namespace XeroErrors
         /// <exception cref="XeroApiException">The status is an error; the type is the kind's own subclass where there is one.</exception>
         /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
         /// <exception cref="global::System.OperationCanceledException">The token was cancelled while the body was read.</exception>
-        public static async global::System.Threading.Tasks.Task EnsureSuccessAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            if (response == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(response));
-            }
-
-            var error = await CreateErrorAsync(response, response.RequestMessage, sharedRead: true, null, cancellationToken).ConfigureAwait(false);
-            if (error != null)
-            {
-                throw error;
-            }
-        }
+        public static global::System.Threading.Tasks.Task EnsureSuccessAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) =>
+            Http.EnsureSuccessAsync(response, cancellationToken);
 
         /// <summary>
         /// The typed exception for an error response (4xx, 5xx, or outside 100-599), or null for any other; it is created, not
@@ -81,15 +60,7 @@ namespace XeroErrors
                 return new global::System.Threading.Tasks.ValueTask<global::System.Exception>((global::System.Exception)null);
             }
 
-            return new global::System.Threading.Tasks.ValueTask<global::System.Exception>(CreateExceptionKeepingBodyAsync(response));
-        }
-
-        private static async global::System.Threading.Tasks.Task<global::System.Exception> CreateExceptionKeepingBodyAsync(global::System.Net.Http.HttpResponseMessage response)
-        {
-            var body = await ReadBodyKeepingItAsync(response, default(global::System.Threading.CancellationToken)).ConfigureAwait(false);
-            var exception = CreateException(Classify((int)response.StatusCode, body, ReadHeaders(response)), body);
-            RecordRequest(exception, response.RequestMessage);
-            return exception;
+            return new global::System.Threading.Tasks.ValueTask<global::System.Exception>(Http.CreateExceptionKeepingBodyAsync(response));
         }
 
         /// <summary>The exception for an error response (4xx, 5xx, or outside 100-599), or null; created, not thrown, so callers throw it once.</summary>
@@ -98,22 +69,12 @@ namespace XeroErrors
         /// <param name="sharedRead">False only for a caller that holds the response alone (the error handler): the body is then read without the shared read's bookkeeping.</param>
         /// <param name="innerException">The HTTP client's own exception for the response, or null.</param>
         /// <param name="cancellationToken">Cancels reading the body.</param>
-        internal static async global::System.Threading.Tasks.Task<XeroApiException> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpRequestMessage request, bool sharedRead, global::System.Exception innerException, global::System.Threading.CancellationToken cancellationToken)
-        {
-            var statusCode = (int)response.StatusCode;
-            if (statusCode >= 100 && statusCode < 400)
-            {
-                return null;
-            }
+        internal static global::System.Threading.Tasks.Task<XeroApiException> CreateErrorAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Net.Http.HttpRequestMessage request, bool sharedRead, global::System.Exception innerException, global::System.Threading.CancellationToken cancellationToken) =>
+            Http.CreateErrorAsync(response, request, sharedRead, innerException, cancellationToken);
 
-            var body = sharedRead
-                ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
-                : await global::XeroErrors.Machinery.ResponseBodyReads.ReadUnsharedAsync(response, cancellationToken).ConfigureAwait(false);
-            var classification = Classify(statusCode, body, sharedRead ? ReadHeaders(response) : ReadUnsharedHeaders(response));
-            var exception = CreateException(classification, body, innerException);
-            RecordRequest(exception, request);
-            return exception;
-        }
+        /// <summary>The error handler's send: the response when it is not an error; otherwise it is disposed and the kind's exception thrown.</summary>
+        internal static global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> ThrowOnErrorAsync(global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> sending, global::System.Net.Http.HttpRequestMessage request, global::System.Threading.CancellationToken cancellationToken) =>
+            Http.ThrowOnErrorAsync(sending, request, cancellationToken);
 
         /// <summary>
         /// Records on <paramref name="exception"/> what is safe to keep of the request: its method, the path of its URI and the
@@ -121,84 +82,37 @@ namespace XeroErrors
         /// </summary>
         /// <param name="exception">The exception for the response.</param>
         /// <param name="request">The request, or null when it is not known (the exception then records nothing).</param>
-        internal static void RecordRequest(XeroApiException exception, global::System.Net.Http.HttpRequestMessage request)
+        internal static void RecordRequest(XeroApiException exception, global::System.Net.Http.HttpRequestMessage request) =>
+            Http.RecordRequest(exception, request);
+
+        /// <summary>The response's headers and its content's (Content-Type and the like live there), read once per response.</summary>
+        internal static XeroResponseHeaders ReadHeaders(global::System.Net.Http.HttpResponseMessage response) =>
+            Http.ReadSharedHeaders(response);
+
+        /// <summary>The classifier's HTTP part: the runtime library's, with what this spec decides.</summary>
+        private static readonly HttpPart Http = new HttpPart();
+
+        /// <summary>What the spec decides of reading an HttpResponseMessage; the rest is the runtime library's.</summary>
+        private sealed class HttpPart : global::XeroErrors.Machinery.HttpResponseClassifier<XeroResponseClassification, XeroResponseHeaders, XeroApiException>
         {
-            if (request == null)
+            public HttpPart()
+                : base(new string[] { "xero-tenant-id" })
             {
-                return;
             }
 
-            exception.RecordRequest(request.Method.Method, PathOf(request.RequestUri), FirstValue(request, "xero-tenant-id"));
-        }
+            protected override XeroResponseHeaders ReadHeaders(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>> headers) =>
+                XeroResponseHeaders.FromHttpHeaders(headers);
 
-        /// <summary>The path of a request URI, such as "/api.xro/2.0/Invoices", without its query or fragment; null for none.</summary>
-        private static string PathOf(global::System.Uri uri)
-        {
-            if (uri == null)
-            {
-                return null;
-            }
+            protected override bool NeedsBody(int statusCode) => XeroResponseClassifier.NeedsBody(statusCode);
 
-            if (uri.IsAbsoluteUri)
-            {
-                return uri.AbsolutePath;
-            }
+            protected override XeroResponseClassification Classify(int statusCode, string body, XeroResponseHeaders headers) =>
+                XeroResponseClassifier.Classify(statusCode, body, headers);
 
-            // A relative URI (a request not sent through HttpClient) has no AbsolutePath: cut its text before the query.
-            var text = uri.OriginalString;
-            var end = text.IndexOfAny(new[] { '?', '#' });
-            return end < 0 ? text : text.Substring(0, end);
-        }
+            protected override XeroApiException CreateException(XeroResponseClassification classification, string body, global::System.Exception innerException) =>
+                XeroResponseClassifier.CreateException(classification, body, innerException);
 
-        /// <summary>The first value of a request header; null when the request does not have it.</summary>
-        private static string FirstValue(global::System.Net.Http.HttpRequestMessage request, string name)
-        {
-            global::System.Collections.Generic.IEnumerable<string> values;
-            if (request.Headers.TryGetValues(name, out values))
-            {
-                foreach (var value in values)
-                {
-                    return value;
-                }
-            }
-
-            return null;
-        }
-
-        /// <summary>The response's headers and its content's (Content-Type and the like live there).</summary>
-        /// <remarks>
-        /// Read once per response, under a lock of its own: HttpClient parses a header the first time it is enumerated,
-        /// and two callers enumerating at once can break that (a NullReferenceException inside HttpHeaders).
-        /// </remarks>
-        internal static XeroResponseHeaders ReadHeaders(global::System.Net.Http.HttpResponseMessage response)
-        {
-            var read = ReadHeaderSets.GetValue(response, _ => new HeaderSet());
-            lock (read)
-            {
-                if (!read.IsRead)
-                {
-                    read.Value = ReadUnsharedHeaders(response);
-                    read.IsRead = true;
-                }
-
-                return read.Value;
-            }
-        }
-
-        /// <summary>The headers of a response no other code is reading (the error handler's).</summary>
-        internal static XeroResponseHeaders ReadUnsharedHeaders(global::System.Net.Http.HttpResponseMessage response) =>
-            response.Content == null
-                ? XeroResponseHeaders.FromHttpHeaders(response.Headers)
-                : XeroResponseHeaders.FromHttpHeaders(global::System.Linq.Enumerable.Concat(response.Headers, response.Content.Headers));
-
-        private static readonly global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpResponseMessage, HeaderSet> ReadHeaderSets =
-            new global::System.Runtime.CompilerServices.ConditionalWeakTable<global::System.Net.Http.HttpResponseMessage, HeaderSet>();
-
-        private sealed class HeaderSet
-        {
-            public bool IsRead;
-
-            public XeroResponseHeaders Value;
+            protected override void RecordRequest(XeroApiException exception, string method, string path, string[] headerValues) =>
+                exception.RecordRequest(method, path, headerValues[0]);
         }
 
         /// <summary>

@@ -56,11 +56,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroBadRequestException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroBadRequestException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
-            ValidationMessage = values.ValidationMessage;
-            ModelState = values.ModelState;
+            ValidationMessage = values.Text(3);
+            ModelState = values.Map(4);
         }
 
         /// <summary>
@@ -107,11 +107,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroUnauthorizedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroUnauthorizedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
-            DetailCode = values.DetailCode;
-            IsTokenExpired = values.IsTokenExpired;
+            DetailCode = values.Text(10);
+            IsTokenExpired = values.Flag(11);
         }
 
         /// <summary>
@@ -150,7 +150,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroNotFoundException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroNotFoundException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -181,7 +181,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroInternalErrorException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroInternalErrorException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -220,7 +220,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroRateLimitExceededException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroRateLimitExceededException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -259,7 +259,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroNotAvailableException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroNotAvailableException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -295,7 +295,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroOrganisationOfflineException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroOrganisationOfflineException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -331,11 +331,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroForbiddenException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroForbiddenException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
-            DetailCode = values.DetailCode;
-            IsTokenExpired = values.IsTokenExpired;
+            DetailCode = values.Text(10);
+            IsTokenExpired = values.Flag(11);
         }
 
         /// <summary>
@@ -379,7 +379,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroConflictException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroConflictException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -415,7 +415,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroPayloadTooLargeException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroPayloadTooLargeException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -451,7 +451,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroUnprocessableEntityException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroUnprocessableEntityException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -487,7 +487,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroNotImplementedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroNotImplementedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -523,7 +523,7 @@ namespace XeroErrors
         {
         }
 
-        private XeroPreconditionFailedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroPreconditionFailedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
         }
@@ -559,11 +559,11 @@ namespace XeroErrors
         {
         }
 
-        private XeroTokenRequestRejectedException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+        private XeroTokenRequestRejectedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
             : base(values, classification, responseBody, innerException)
         {
-            Error = values.Error;
-            ErrorDescription = values.ErrorDescription;
+            Error = values.Text(8);
+            ErrorDescription = values.Text(9);
         }
 
         /// <summary>

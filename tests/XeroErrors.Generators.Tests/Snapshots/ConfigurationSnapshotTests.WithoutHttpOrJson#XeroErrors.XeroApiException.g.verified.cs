@@ -47,28 +47,28 @@ namespace XeroErrors
         }
 
         /// <summary>Creates the exception from what a subclass read from the body.</summary>
-        private protected XeroApiException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody)
+        private protected XeroApiException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody)
             : this(values, classification, responseBody, null)
         {
         }
 
         /// <summary>Creates the exception from what a subclass read from the body, with the exception that reported the response.</summary>
-        private protected XeroApiException(XeroResponseBodies.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(classification, responseBody, values.Describe(), values, innerException)
+        private protected XeroApiException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
+            : this(classification, responseBody, XeroResponseBodies.Describe(values), values, innerException)
         {
         }
 
-        private XeroApiException(XeroResponseClassification classification, string? responseBody, string? details, XeroResponseBodies.BodyValues values, global::System.Exception? innerException)
+        private XeroApiException(XeroResponseClassification classification, string? responseBody, string? details, global::XeroErrors.Machinery.BodyValues values, global::System.Exception? innerException)
             : base(BuildMessage(classification, details), innerException)
         {
             Classification = classification;
-            ResponseBody = Truncate(responseBody, MaxResponseBodyLength);
-            ValidationErrors = values.ValidationErrors;
-            ErrorNumber = values.ErrorNumber;
-            ErrorType = values.ErrorType;
-            Detail = values.Detail;
-            Title = values.Title;
-            ProblemType = values.ProblemType;
+            ResponseBody = global::XeroErrors.Machinery.ExceptionText.Truncate(responseBody, MaxResponseBodyLength);
+            ValidationErrors = values.Records<XeroValidationError>(0);
+            ErrorNumber = values.Int(1);
+            ErrorType = values.Text(2);
+            Detail = values.Text(5);
+            Title = values.Text(6);
+            ProblemType = values.Text(7);
         }
 
         /// <summary>
@@ -108,7 +108,7 @@ namespace XeroErrors
         /// </summary>
         /// <param name="exception">The exception caught, or null.</param>
         /// <returns>The first one found, or null when there is none.</returns>
-        public static XeroApiException? Find(global::System.Exception? exception) => FindWithin(exception, 0);
+        public static XeroApiException? Find(global::System.Exception? exception) => global::XeroErrors.Machinery.ExceptionText.Find<XeroApiException>(exception);
 
         /// <summary>
         /// Every validation message in the body, in body order, each with the field it is about where the body names one. Never null; empty when there are none.
@@ -217,126 +217,11 @@ namespace XeroErrors
         /// on the line after the message when it is known: its method, path and the request headers the spec lists.
         /// </summary>
         /// <returns>The text.</returns>
-        public override string ToString()
-        {
-            var text = base.ToString();
-            var request = DescribeRequest();
-            if (request == null)
-            {
-                return text;
-            }
+        public override string ToString() =>
+            global::XeroErrors.Machinery.ExceptionText.WithRequest(base.ToString(), GetType().ToString() + ": " + Message, RequestMethod, RequestPath, "xero-tenant-id", TenantId);
 
-            // Exception.ToString starts with the type and the message: the request belongs right below them, above the stack.
-            var head = GetType().ToString() + ": " + Message;
-            return text.StartsWith(head, global::System.StringComparison.Ordinal)
-                ? head + global::System.Environment.NewLine + request + text.Substring(head.Length)
-                : text + global::System.Environment.NewLine + request;
-        }
-
-        /// <summary>The request as one line, such as "Request: GET /api.xro/2.0/Invoices"; null when it is not known.</summary>
-        private string? DescribeRequest()
-        {
-            if (RequestMethod == null && RequestPath == null)
-            {
-                return null;
-            }
-
-            var builder = new global::System.Text.StringBuilder("Request: ");
-            builder.Append(RequestMethod).Append(' ').Append(RequestPath);
-
-            var listed = 0;
-            if (TenantId != null)
-            {
-                builder.Append(listed++ == 0 ? " (" : ", ").Append("xero-tenant-id: ").Append(TenantId);
-            }
-
-            if (listed > 0)
-            {
-                builder.Append(')');
-            }
-
-            return builder.ToString();
-        }
-
-        private static XeroApiException? FindWithin(global::System.Exception? exception, int depth)
-        {
-            // A chain is short; the bound only keeps a self-referencing one from recursing for ever.
-            if (exception == null || depth > 64)
-            {
-                return null;
-            }
-
-            var found = exception as XeroApiException;
-            if (found != null)
-            {
-                return found;
-            }
-
-            var aggregate = exception as global::System.AggregateException;
-            if (aggregate != null)
-            {
-                foreach (var inner in aggregate.InnerExceptions)
-                {
-                    found = FindWithin(inner, depth + 1);
-                    if (found != null)
-                    {
-                        return found;
-                    }
-                }
-
-                return null;
-            }
-
-            return FindWithin(exception.InnerException, depth + 1);
-        }
-
-        /// <summary>Shortens text to at most <paramref name="max"/> characters without splitting a surrogate pair.</summary>
-        internal static string? Truncate(string? text, int max)
-        {
-            if (text == null || text.Length <= max)
-            {
-                return text;
-            }
-
-            var length = char.IsHighSurrogate(text[max - 1]) ? max - 1 : max;
-            return text.Substring(0, length);
-        }
-
-        private static string BuildMessage(XeroResponseClassification classification, string? details)
-        {
-            var builder = new global::System.Text.StringBuilder();
-            builder.Append("Xero API responded ");
-            builder.Append(classification.StatusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            builder.Append(' ').Append(classification.Summary);
-            var advice = BuildAdvice(classification);
-            if (advice != null)
-            {
-                builder.Append(": ").Append(advice);
-            }
-
-            builder.Append('.');
-            if (!string.IsNullOrEmpty(details))
-            {
-                builder.Append(' ').Append(Truncate(details, MaxDetailsLength));
-                while (char.IsWhiteSpace(builder[builder.Length - 1]))
-                {
-                    builder.Length--;
-                }
-
-                var last = builder[builder.Length - 1];
-                if (last != '.' && last != '!' && last != '?')
-                {
-                    builder.Append('.');
-                }
-            }
-
-            if (classification.Headers.CorrelationId != null)
-            {
-                builder.Append(' ').Append("Xero-Correlation-Id: ").Append(classification.Headers.CorrelationId).Append('.');
-            }
-
-            return builder.ToString();
-        }
+        private static string BuildMessage(XeroResponseClassification classification, string? details) =>
+            global::XeroErrors.Machinery.ExceptionText.Message("Xero API responded ", classification.StatusCode, classification.Summary, BuildAdvice(classification), details, MaxDetailsLength, "Xero-Correlation-Id: ", classification.Headers.CorrelationId);
 
         /// <summary>
         /// What the message says after the summary, such as "minute limit; retry after 5 s": the spec's words for the header
@@ -358,59 +243,7 @@ namespace XeroErrors
                     break;
             }
 
-            if (classification.RetryAfter == null)
-            {
-                return reason;
-            }
-
-            // A kind that is not transient is not retried by the retry helpers: the wait is still worth saying (it is what the
-            // response advised), but as a wait for a person, not as a cue for a retry loop.
-            var wait = classification.IsTransient
-                ? "retry after " + FormatWait(classification.RetryAfter.Value)
-                : "not transient, wait " + FormatWait(classification.RetryAfter.Value) + " before retrying";
-            return reason == null ? wait : reason + "; " + wait;
-        }
-
-        /// <summary>A wait as a person reads it, the same in every culture: "5 s", "1 minute", "10 hours", "1 hour 30 minutes", "2 minutes 5 s".</summary>
-        private static string FormatWait(global::System.TimeSpan wait)
-        {
-            // Whole seconds, rounded up: a wait said shorter than advised would bring the caller back too early.
-            var seconds = wait.Ticks <= 0 ? 0 : (wait.Ticks / global::System.TimeSpan.TicksPerSecond) + (wait.Ticks % global::System.TimeSpan.TicksPerSecond == 0 ? 0 : 1);
-            if (seconds < 60)
-            {
-                return seconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " s";
-            }
-
-            var builder = new global::System.Text.StringBuilder();
-            AppendUnit(builder, seconds / 86400, "day");
-            AppendUnit(builder, seconds / 3600 % 24, "hour");
-            AppendUnit(builder, seconds / 60 % 60, "minute");
-            if (seconds % 60 != 0)
-            {
-                builder.Append(' ').Append((seconds % 60).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" s");
-            }
-
-            return builder.ToString();
-        }
-
-        /// <summary>Appends "3 hours" (or "1 hour") after what is there; nothing for zero.</summary>
-        private static void AppendUnit(global::System.Text.StringBuilder builder, long count, string unit)
-        {
-            if (count == 0)
-            {
-                return;
-            }
-
-            if (builder.Length > 0)
-            {
-                builder.Append(' ');
-            }
-
-            builder.Append(count.ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(' ').Append(unit);
-            if (count != 1)
-            {
-                builder.Append('s');
-            }
+            return global::XeroErrors.Machinery.ExceptionText.Advice(reason, classification.RetryAfter, classification.IsTransient);
         }
     }
 }

@@ -13,547 +13,80 @@ namespace XeroErrors
     [global::System.CodeDom.Compiler.GeneratedCode("XeroErrors.Generators", "{version}")]
     internal abstract class XeroResponseBodies : global::XeroErrors.Machinery.BodyPaths
     {
-        /// <summary>What was read from one body: one member per property the spec's shapes read.</summary>
-        internal sealed class BodyValues
-        {
-            public static readonly BodyValues Empty = new BodyValues();
-
-            public global::System.Collections.Generic.IReadOnlyList<XeroValidationError> ValidationErrors = new XeroValidationError[0];
-
-            public int? ErrorNumber;
-
-            public string? ErrorType;
-
-            public string? ValidationMessage;
-
-            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ModelState = new global::System.Collections.ObjectModel.ReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>(new global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>());
-
-            public string? Detail;
-
-            public string? Title;
-
-            public string? ProblemType;
-
-            public string? Error;
-
-            public string? ErrorDescription;
-
-            public string? DetailCode;
-
-            public bool IsTokenExpired;
-
-            public string? OAuthProblem;
-
-            public string? OAuthProblemAdvice;
-
-            public string? Text;
-
-            /// <summary>The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.</summary>
-            public string? Describe()
-            {
-                if (ValidationErrors.Count > 0)
-                {
-                    return List(ValidationErrors);
-                }
-
-                if (!string.IsNullOrEmpty(Detail))
-                {
-                    return Detail;
-                }
-
-                if (!string.IsNullOrEmpty(ValidationMessage))
-                {
-                    return ValidationMessage;
-                }
-
-                if (!string.IsNullOrEmpty(Error))
-                {
-                    return Join(!string.IsNullOrEmpty(Error) ? Error : null, !string.IsNullOrEmpty(ErrorDescription) ? ErrorDescription : null);
-                }
-
-                if (!string.IsNullOrEmpty(OAuthProblem))
-                {
-                    return Join(!string.IsNullOrEmpty(OAuthProblem) ? OAuthProblem : null, !string.IsNullOrEmpty(OAuthProblemAdvice) ? OAuthProblemAdvice : null);
-                }
-
-                if (!string.IsNullOrEmpty(Text))
-                {
-                    return Text;
-                }
-
-                return null;
-            }
-
-            private static string? Join(params string?[] parts)
-            {
-                var builder = new global::System.Text.StringBuilder();
-                foreach (var part in parts)
-                {
-                    if (!string.IsNullOrEmpty(part))
-                    {
-                        builder.Append(builder.Length == 0 ? string.Empty : ": ").Append(part);
-                    }
-                }
-
-                return builder.Length == 0 ? null : builder.ToString();
-            }
-
-            /// <summary>The first few items, and how many more there are.</summary>
-            private static string List<T>(global::System.Collections.Generic.IReadOnlyList<T> items)
-            {
-                const int Quoted = 3;
-                var builder = new global::System.Text.StringBuilder();
-                for (var i = 0; i < items.Count && i < Quoted; i++)
-                {
-                    builder.Append(i == 0 ? string.Empty : "; ").Append(items[i]);
-                }
-
-                if (items.Count > Quoted)
-                {
-                    builder.Append(" (and ").Append((items.Count - Quoted).ToString(global::System.Globalization.CultureInfo.InvariantCulture)).Append(" more)");
-                }
-
-                return builder.ToString();
-            }
-
-            private static string Map(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> map)
-            {
-                var items = new global::System.Collections.Generic.List<string>();
-                foreach (var pair in map)
-                {
-                    items.Add(pair.Key + ": " + string.Join(", ", pair.Value));
-                }
-
-                return List(items);
-            }
-        }
-
         /// <summary>Reads a body with the first of the kind's shapes that it fits; an unlisted status tries every shape in the spec's order.</summary>
-        internal static BodyValues Read(XeroResponseKind kind, string? body)
+        internal static global::XeroErrors.Machinery.BodyValues Read(XeroResponseKind kind, string? body)
         {
-            if (body == null || body.Trim().Length == 0)
-            {
-                return BodyValues.Empty;
-            }
-
             switch (kind)
             {
                 case XeroResponseKind.BadRequest:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfBadRequest);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfBadRequest);
                 case XeroResponseKind.Unauthorized:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnauthorized);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfUnauthorized);
                 case XeroResponseKind.NotFound:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfNotFound);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfNotFound);
                 case XeroResponseKind.InternalError:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfInternalError);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfInternalError);
                 case XeroResponseKind.RateLimitExceeded:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfRateLimitExceeded);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfRateLimitExceeded);
                 case XeroResponseKind.NotAvailable:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfNotAvailable);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfNotAvailable);
                 case XeroResponseKind.OrganisationOffline:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfOrganisationOffline);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfOrganisationOffline);
                 case XeroResponseKind.Forbidden:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfForbidden);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfForbidden);
                 case XeroResponseKind.Conflict:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfConflict);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfConflict);
                 case XeroResponseKind.PayloadTooLarge:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfPayloadTooLarge);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfPayloadTooLarge);
                 case XeroResponseKind.UnprocessableEntity:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnprocessableEntity);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfUnprocessableEntity);
                 case XeroResponseKind.NotImplemented:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfNotImplemented);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfNotImplemented);
                 case XeroResponseKind.PreconditionFailed:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfPreconditionFailed);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfPreconditionFailed);
                 case XeroResponseKind.TokenRequestRejected:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfTokenRequestRejected);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfTokenRequestRejected);
                 case XeroResponseKind.Unknown:
-                    return First(new global::XeroErrors.Machinery.ParsedBody(body), ShapesOfUnknown);
+                    return global::XeroErrors.Machinery.BodyValues.Read(body, ShapesOfUnknown);
                 default:
-                    return BodyValues.Empty;
+                    return global::XeroErrors.Machinery.BodyValues.Empty;
             }
         }
 
-        private static BodyValues First(global::XeroErrors.Machinery.ParsedBody parsed, global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] shapes)
+        /// <summary>The text the exception message quotes: the first of the spec's <c>message</c> parts that has a value.</summary>
+        internal static string? Describe(global::XeroErrors.Machinery.BodyValues values)
         {
-            foreach (var shape in shapes)
+            if (values.Has(0))
             {
-                var values = shape(parsed);
-                if (values != null)
-                {
-                    return values;
-                }
+                return values.Quote(0);
             }
 
-            return BodyValues.Empty;
-        }
-
-        // The shapes of each kind, in the spec's order; an unlisted status tries them all.
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfBadRequest = { ReadAccounting, ReadAccountingXml, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadProjectsValidation, ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfUnauthorized = { ReadGatewayProblem, ReadOauth1Problem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfNotFound = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfInternalError = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfRateLimitExceeded = { ReadOauth1Problem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfNotAvailable = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfOrganisationOffline = { ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfForbidden = { ReadGatewayProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfConflict = { ReadBankfeedsItems, ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfPayloadTooLarge = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfUnprocessableEntity = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfNotImplemented = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfPreconditionFailed = { ReadProblem, ReadPlainText };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfTokenRequestRejected = { ReadOauthError };
-        private static readonly global::System.Func<global::XeroErrors.Machinery.ParsedBody, BodyValues?>[] ShapesOfUnknown = { ReadAccounting, ReadAccountingXml, ReadProjectsValidation, ReadPayrollProblem, ReadAssetsValidation, ReadBankfeedsItems, ReadFilesArray, ReadOauthError, ReadGatewayProblem, ReadProblem, ReadOauth1Problem, ReadPlainText };
-
-        /// <summary>The body shape 'accounting' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadAccounting(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path0).Count > 0))
+            if (values.Has(5))
             {
-                return null;
+                return values.Quote(5);
             }
 
-            var values = new BodyValues();
+            if (values.Has(3))
             {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path1))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path2);
-                    string? memberField = null;
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.ErrorNumber = FirstInt(root, Path0);
-            values.ErrorType = FirstText(root, null, Path3);
-            values.ValidationMessage = FirstText(root, null, Path2);
-            return values;
-        }
-
-        /// <summary>The body shape 'accounting-xml' (xml): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadAccountingXml(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Xml;
-            if (root == null || !(string.Equals(root.Name, "ApiException", global::System.StringComparison.OrdinalIgnoreCase)))
-            {
-                return null;
+                return values.Quote(3);
             }
 
-            var values = new BodyValues();
+            if (values.Has(8))
             {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path1))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path2);
-                    string? memberField = null;
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.ErrorNumber = FirstInt(root, Path0);
-            values.ErrorType = FirstText(root, null, Path3);
-            values.ValidationMessage = FirstText(root, null, Path2);
-            return values;
-        }
-
-        /// <summary>The body shape 'projects-validation' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadProjectsValidation(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path4).Count > 0))
-            {
-                return null;
+                return global::XeroErrors.Machinery.BodyValues.Join(values.Quote(8), values.Quote(9));
             }
 
-            var values = new BodyValues();
+            if (values.Has(12))
             {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path5))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = hit.Node.Scalar;
-                    string? memberField = hit.Key;
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.ValidationMessage = FirstText(root, null, Path4);
-            values.ModelState = ReadMap(root, Path6);
-            return values;
-        }
-
-        /// <summary>The body shape 'payroll-problem' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadPayrollProblem(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path7).Count > 0))
-            {
-                return null;
+                return global::XeroErrors.Machinery.BodyValues.Join(values.Quote(12), values.Quote(13));
             }
 
-            var values = new BodyValues();
+            if (values.Has(14))
             {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path8))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path9);
-                    string? memberField = FirstText(hit.Node, null, Path10);
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
-            return values;
-        }
-
-        /// <summary>The body shape 'assets-validation' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadAssetsValidation(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path14).Count > 0))
-            {
-                return null;
+                return values.Quote(14);
             }
 
-            var values = new BodyValues();
-            {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path15))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path17);
-                    string? memberField = FirstText(hit.Node, null, Path18);
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                foreach (var hit in Find(root, Path16))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path17);
-                    string? memberField = FirstText(hit.Node, null, Path19);
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
-            return values;
-        }
-
-        /// <summary>The body shape 'bankfeeds-items' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadBankfeedsItems(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path20).Count > 0))
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path21))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path11);
-                    string? memberField = null;
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                foreach (var hit in Find(root, Path22))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path11);
-                    string? memberField = null;
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.Detail = FirstText(root, null, Path23, Path24);
-            values.Title = FirstText(root, null, Path25, Path26);
-            values.ProblemType = FirstText(root, null, Path27, Path28);
-            return values;
-        }
-
-        /// <summary>The body shape 'files-array' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadFilesArray(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path29).Count > 0))
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            {
-                var items = new global::System.Collections.Generic.List<XeroValidationError>();
-                foreach (var hit in Find(root, Path30))
-                {
-                    if (items.Count >= MaxItems)
-                    {
-                        break;
-                    }
-
-                    string? memberMessage = FirstText(hit.Node, null, Path11);
-                    string? memberField = null;
-                    if (!string.IsNullOrEmpty(memberMessage))
-                    {
-                        items.Add(new XeroValidationError(memberMessage!, memberField));
-                    }
-                }
-
-                values.ValidationErrors = items.AsReadOnly();
-            }
-            values.Detail = FirstText(root, null, Path29);
-            values.Title = FirstText(root, null, Path31);
-            values.ProblemType = FirstText(root, null, Path32);
-            return values;
-        }
-
-        /// <summary>The body shape 'oauth-error' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadOauthError(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path33).Count > 0))
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            values.Error = FirstText(root, null, Path33);
-            values.ErrorDescription = FirstText(root, null, Path34);
-            return values;
-        }
-
-        /// <summary>The body shape 'gateway-problem' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadGatewayProblem(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path11).Count > 0))
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
-            values.DetailCode = FirstText(root, Pattern0, Path11);
-            values.IsTokenExpired = AnyTrue(root, Pattern1, Path11);
-            return values;
-        }
-
-        /// <summary>The body shape 'problem' (json): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadProblem(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Json;
-            if (root == null || !(Find(root, Path11).Count > 0))
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            values.Detail = FirstText(root, null, Path11);
-            values.Title = FirstText(root, null, Path12);
-            values.ProblemType = FirstText(root, null, Path13);
-            return values;
-        }
-
-        /// <summary>The body shape 'oauth1-problem' (form): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadOauth1Problem(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.Form;
-            if (root == null || !(Find(root, Path35).Count > 0))
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            values.OAuthProblem = FirstText(root, null, Path35);
-            values.OAuthProblemAdvice = FirstText(root, null, Path36);
-            return values;
-        }
-
-        /// <summary>The body shape 'plain-text' (text): what it reads, or null when the body does not fit it.</summary>
-        private static BodyValues? ReadPlainText(global::XeroErrors.Machinery.ParsedBody parsed)
-        {
-            var root = parsed.PlainText;
-            if (root == null)
-            {
-                return null;
-            }
-
-            var values = new BodyValues();
-            values.Text = FirstText(root, null, Path37);
-            return values;
+            return null;
         }
 
         // ErrorNumber
@@ -636,6 +169,103 @@ namespace XeroErrors
         private static readonly global::System.Text.RegularExpressions.Regex Pattern0 = new global::System.Text.RegularExpressions.Regex("^\\s*([A-Za-z0-9_]+)\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::XeroErrors.Machinery.BodyLimits.PatternTimeout);
 
         private static readonly global::System.Text.RegularExpressions.Regex Pattern1 = new global::System.Text.RegularExpressions.Regex("^\\s*TokenExpired\\s*(?::|$)", global::System.Text.RegularExpressions.RegexOptions.IgnoreCase | global::System.Text.RegularExpressions.RegexOptions.CultureInvariant, global::XeroErrors.Machinery.BodyLimits.PatternTimeout);
+
+        // The spec's body shapes; each reads into the slots of BodyValues ValidationErrors (0), ErrorNumber (1), ErrorType (2), ValidationMessage (3), ModelState (4), Detail (5), Title (6), ProblemType (7), Error (8), ErrorDescription (9), DetailCode (10), IsTokenExpired (11), OAuthProblem (12), OAuthProblemAdvice (13), Text (14).
+        /// <summary>The body shape 'accounting' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeAccounting = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path0 },
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path1, global::XeroErrors.Machinery.RecordMember.At(Path2, true), global::XeroErrors.Machinery.RecordMember.Absent(false))),
+            global::XeroErrors.Machinery.BodyRead.Int(1, Path0),
+            global::XeroErrors.Machinery.BodyRead.Text(2, null, Path3),
+            global::XeroErrors.Machinery.BodyRead.Text(3, null, Path2));
+
+        /// <summary>The body shape 'accounting-xml' (xml).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeAccountingXml = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Xml, "ApiException", null,
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path1, global::XeroErrors.Machinery.RecordMember.At(Path2, true), global::XeroErrors.Machinery.RecordMember.Absent(false))),
+            global::XeroErrors.Machinery.BodyRead.Int(1, Path0),
+            global::XeroErrors.Machinery.BodyRead.Text(2, null, Path3),
+            global::XeroErrors.Machinery.BodyRead.Text(3, null, Path2));
+
+        /// <summary>The body shape 'projects-validation' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeProjectsValidation = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path4 },
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path5, global::XeroErrors.Machinery.RecordMember.Scalar(true), global::XeroErrors.Machinery.RecordMember.Key(false))),
+            global::XeroErrors.Machinery.BodyRead.Text(3, null, Path4),
+            global::XeroErrors.Machinery.BodyRead.Map(4, Path6));
+
+        /// <summary>The body shape 'payroll-problem' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapePayrollProblem = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path7 },
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path8, global::XeroErrors.Machinery.RecordMember.At(Path9, true), global::XeroErrors.Machinery.RecordMember.At(Path10, false))),
+            global::XeroErrors.Machinery.BodyRead.Text(5, null, Path11),
+            global::XeroErrors.Machinery.BodyRead.Text(6, null, Path12),
+            global::XeroErrors.Machinery.BodyRead.Text(7, null, Path13));
+
+        /// <summary>The body shape 'assets-validation' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeAssetsValidation = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path14 },
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path15, global::XeroErrors.Machinery.RecordMember.At(Path17, true), global::XeroErrors.Machinery.RecordMember.At(Path18, false)), new global::XeroErrors.Machinery.RecordSource(Path16, global::XeroErrors.Machinery.RecordMember.At(Path17, true), global::XeroErrors.Machinery.RecordMember.At(Path19, false))),
+            global::XeroErrors.Machinery.BodyRead.Text(5, null, Path11),
+            global::XeroErrors.Machinery.BodyRead.Text(6, null, Path12),
+            global::XeroErrors.Machinery.BodyRead.Text(7, null, Path13));
+
+        /// <summary>The body shape 'bankfeeds-items' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeBankfeedsItems = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path20 },
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path21, global::XeroErrors.Machinery.RecordMember.At(Path11, true), global::XeroErrors.Machinery.RecordMember.Absent(false)), new global::XeroErrors.Machinery.RecordSource(Path22, global::XeroErrors.Machinery.RecordMember.At(Path11, true), global::XeroErrors.Machinery.RecordMember.Absent(false))),
+            global::XeroErrors.Machinery.BodyRead.Text(5, null, Path23, Path24),
+            global::XeroErrors.Machinery.BodyRead.Text(6, null, Path25, Path26),
+            global::XeroErrors.Machinery.BodyRead.Text(7, null, Path27, Path28));
+
+        /// <summary>The body shape 'files-array' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeFilesArray = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path29 },
+            global::XeroErrors.Machinery.BodyRead.Records<XeroValidationError>(0, CreateValidationError, new global::XeroErrors.Machinery.RecordSource(Path30, global::XeroErrors.Machinery.RecordMember.At(Path11, true), global::XeroErrors.Machinery.RecordMember.Absent(false))),
+            global::XeroErrors.Machinery.BodyRead.Text(5, null, Path29),
+            global::XeroErrors.Machinery.BodyRead.Text(6, null, Path31),
+            global::XeroErrors.Machinery.BodyRead.Text(7, null, Path32));
+
+        /// <summary>The body shape 'oauth-error' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeOauthError = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path33 },
+            global::XeroErrors.Machinery.BodyRead.Text(8, null, Path33),
+            global::XeroErrors.Machinery.BodyRead.Text(9, null, Path34));
+
+        /// <summary>The body shape 'gateway-problem' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeGatewayProblem = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path11 },
+            global::XeroErrors.Machinery.BodyRead.Text(5, null, Path11),
+            global::XeroErrors.Machinery.BodyRead.Text(6, null, Path12),
+            global::XeroErrors.Machinery.BodyRead.Text(7, null, Path13),
+            global::XeroErrors.Machinery.BodyRead.Text(10, Pattern0, Path11),
+            global::XeroErrors.Machinery.BodyRead.Flag(11, Pattern1, Path11));
+
+        /// <summary>The body shape 'problem' (json).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeProblem = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Json, null, new[] { Path11 },
+            global::XeroErrors.Machinery.BodyRead.Text(5, null, Path11),
+            global::XeroErrors.Machinery.BodyRead.Text(6, null, Path12),
+            global::XeroErrors.Machinery.BodyRead.Text(7, null, Path13));
+
+        /// <summary>The body shape 'oauth1-problem' (form).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapeOauth1Problem = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Form, null, new[] { Path35 },
+            global::XeroErrors.Machinery.BodyRead.Text(12, null, Path35),
+            global::XeroErrors.Machinery.BodyRead.Text(13, null, Path36));
+
+        /// <summary>The body shape 'plain-text' (text).</summary>
+        private static readonly global::XeroErrors.Machinery.BodyShape ShapePlainText = new global::XeroErrors.Machinery.BodyShape(global::XeroErrors.Machinery.BodyFormat.Text, null, null,
+            global::XeroErrors.Machinery.BodyRead.Text(14, null, Path37));
+
+        // The shapes of each kind, in the spec's order; an unlisted status tries them all.
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfBadRequest = { ShapeAccounting, ShapeAccountingXml, ShapePayrollProblem, ShapeAssetsValidation, ShapeBankfeedsItems, ShapeFilesArray, ShapeProjectsValidation, ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfUnauthorized = { ShapeGatewayProblem, ShapeOauth1Problem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfNotFound = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfInternalError = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfRateLimitExceeded = { ShapeOauth1Problem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfNotAvailable = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfOrganisationOffline = { ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfForbidden = { ShapeGatewayProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfConflict = { ShapeBankfeedsItems, ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfPayloadTooLarge = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfUnprocessableEntity = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfNotImplemented = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfPreconditionFailed = { ShapeProblem, ShapePlainText };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfTokenRequestRejected = { ShapeOauthError };
+        private static readonly global::XeroErrors.Machinery.BodyShape[] ShapesOfUnknown = { ShapeAccounting, ShapeAccountingXml, ShapeProjectsValidation, ShapePayrollProblem, ShapeAssetsValidation, ShapeBankfeedsItems, ShapeFilesArray, ShapeOauthError, ShapeGatewayProblem, ShapeProblem, ShapeOauth1Problem, ShapePlainText };
+
+        /// <summary>Creates a <see cref="XeroValidationError"/> from its members' values, in its order.</summary>
+        private static XeroValidationError CreateValidationError(string?[] members) => new XeroValidationError(members[0]!, members[1]);
 
         /// <summary>For <c>match.fields</c>: whether a JSON body has a value at the path (one of the given values, ignoring case, when any are given).</summary>
         internal static bool HasField(string? body, int path, params string[] values) =>
