@@ -411,21 +411,28 @@ internal static class ExceptionsEmitter
                 /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
                 /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
                 public {{type}}({{context.ClassificationType}} classification, {{n}} responseBody, {{e}} innerException)
-                    : this({{context.BodiesType}}.Read({{context.KindType}}.{{entry.Name}}, responseBody), classification, responseBody, innerException)
+                    : {{(fields.Count == 0 ? "base" : "this")}}({{context.BodiesType}}.Read({{context.KindType}}.{{entry.Name}}, responseBody), classification, responseBody, innerException)
                 {
                 }
-
-                private {{type}}({{values}} values, {{context.ClassificationType}} classification, {{n}} responseBody, {{e}} innerException)
-                    : base(values, classification, responseBody, innerException)
-                {
                 """);
-            writer.EnterBlock($"the {type} constructor from values");
-            foreach (var field in fields)
+            if (fields.Count > 0)
             {
-                writer.WriteLine($"{field.Property} = {BodiesEmitter.ValueOf(context, field, "values")};");
+                // Only a kind with properties of its own needs the values once more, to fill them.
+                writer.WriteLine();
+                writer.WriteLines($$"""
+                    private {{type}}({{values}} values, {{context.ClassificationType}} classification, {{n}} responseBody, {{e}} innerException)
+                        : base(values, classification, responseBody, innerException)
+                    {
+                    """);
+                writer.EnterBlock($"the {type} constructor from values");
+                foreach (var field in fields)
+                {
+                    writer.WriteLine($"{field.Property} = {BodiesEmitter.ValueOf(context, field, "values")};");
+                }
+
+                writer.EndBlock();
             }
 
-            writer.EndBlock();
             foreach (var field in fields)
             {
                 writer.WriteLine();

@@ -146,12 +146,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroNotFoundException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.NotFound, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroNotFoundException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.NotFound, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -177,12 +172,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroInternalErrorException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.InternalError, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroInternalErrorException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.InternalError, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -216,12 +206,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroRateLimitExceededException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.RateLimitExceeded, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroRateLimitExceededException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.RateLimitExceeded, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -255,12 +240,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroNotAvailableException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.NotAvailable, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroNotAvailableException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.NotAvailable, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -291,12 +271,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroOrganisationOfflineException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.OrganisationOffline, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroOrganisationOfflineException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.OrganisationOffline, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -375,12 +350,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroConflictException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.Conflict, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroConflictException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.Conflict, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -411,12 +381,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroPayloadTooLargeException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.PayloadTooLarge, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroPayloadTooLargeException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.PayloadTooLarge, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -447,12 +412,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroUnprocessableEntityException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.UnprocessableEntity, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroUnprocessableEntityException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.UnprocessableEntity, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -483,12 +443,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroNotImplementedException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.NotImplemented, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroNotImplementedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.NotImplemented, responseBody), classification, responseBody, innerException)
         {
         }
     }
@@ -519,12 +474,7 @@ namespace XeroErrors
         /// <param name="responseBody">The response body, or null; a body that fits no shape leaves the body properties empty.</param>
         /// <param name="innerException">The exception an HTTP client raised for the response (such as Refit's ApiException), or null.</param>
         public XeroPreconditionFailedException(XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : this(XeroResponseBodies.Read(XeroResponseKind.PreconditionFailed, responseBody), classification, responseBody, innerException)
-        {
-        }
-
-        private XeroPreconditionFailedException(global::XeroErrors.Machinery.BodyValues values, XeroResponseClassification classification, string? responseBody, global::System.Exception? innerException)
-            : base(values, classification, responseBody, innerException)
+            : base(XeroResponseBodies.Read(XeroResponseKind.PreconditionFailed, responseBody), classification, responseBody, innerException)
         {
         }
     }
