@@ -281,4 +281,22 @@ public sealed class MachineryTests
     [InlineData(null, null)]
     public void AnIntegerHeaderIsReadOrNull(string? text, int? expected) =>
         Assert.Equal(expected, HeaderValues.ParseInt(text!));
+
+    [Fact]
+    public void HeadersOfInterestAreCollectedIgnoringCaseAndTheFirstValueOfTheFirstHeaderCounts()
+    {
+        string[] names = ["Retry-After", "X-Rate-Limit-Problem", "Date"];
+        KeyValuePair<string, IEnumerable<string>>[] http =
+        [
+            new("x-rate-limit-problem", ["minute", "day"]),
+            new("Retry-After", []),
+            new("retry-after", ["5"]),
+            new("X-Rate-Limit-Problem", ["appminute"]),
+            new("Other", ["ignored"]),
+        ];
+        KeyValuePair<string, string>[] pairs = [new("RETRY-AFTER", "7"), new("Retry-After", "8"), new(null!, "x"), new("Date", null!)];
+
+        Assert.Equal(new[] { "5", "minute", null }, HeaderValues.Collect(http, names));
+        Assert.Equal(new[] { "7", null, null }, HeaderValues.Collect(pairs, names));
+    }
 }

@@ -28,9 +28,6 @@ internal static class Emitter
     /// <summary>Whether the spec's code reads bodies, so the compilation needs the machinery (<see cref="MachineryEmitter"/>).</summary>
     public static bool ReadsBodies(SpecModel spec) => !spec.Shapes.IsEmpty || spec.Responses.Any(r => !r.Match.Fields.IsEmpty);
 
-    /// <summary>Whether the spec types a header as an integer or a delay, whose values the machinery parses (<see cref="MachineryEmitter"/>).</summary>
-    public static bool ParsesHeaderValues(SpecModel spec) => spec.Headers.Any(h => h.Type is HeaderType.Int or HeaderType.Delay);
-
     /// <summary>Whether the spec's rate limits become a governor: it declares some, and the compilation can compile the machinery's (<see cref="MachineryEmitter.RateLimits"/>).</summary>
     public static bool GovernsRateLimits(SpecModel spec, ConsumerCapabilities capabilities) => spec.RateLimits is not null && capabilities.HasRateLimiting;
 

@@ -36,13 +36,6 @@ internal static class HeaderIdentifiers
         throw new InvalidOperationException("Header '" + name + "' is not in the list.");
     }
 
-    /// <summary>Camel case, for fields: "Retry-After" gives "retryAfter".</summary>
-    public static string Camel(IReadOnlyList<string> names, string name)
-    {
-        var pascal = Pascal(names, name);
-        return char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
-    }
-
     private static string Sanitize(string header)
     {
         var builder = new StringBuilder();

@@ -95,27 +95,7 @@ internal static class HeadersEmitter
         DocComment.Param(writer, "headers", "The response's headers; null is allowed.");
         writer.BeginBlock($"public static {context.HeadersType} FromHttpHeaders({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>")} headers)");
         writer.WriteLines($$"""
-            if (headers == null)
-            {
-                return default({{context.HeadersType}});
-            }
-
-            var reader = new Reader();
-            foreach (var header in headers)
-            {
-                if (header.Value == null)
-                {
-                    continue;
-                }
-
-                foreach (var value in header.Value)
-                {
-                    reader.Add(header.Key, value);
-                    break;
-                }
-            }
-
-            return reader.Build();
+            return headers == null ? default({{context.HeadersType}}) : Reader.Build(global::XeroErrors.Machinery.HeaderValues.Collect(headers, Reader.Names));
             """);
         writer.EndBlock();
 
@@ -124,18 +104,7 @@ internal static class HeadersEmitter
         DocComment.Param(writer, "headers", "The response's headers as name-value pairs; null is allowed.");
         writer.BeginBlock($"public static {context.HeadersType} FromPairs({context.Nullable("global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>")} headers)");
         writer.WriteLines($$"""
-            if (headers == null)
-            {
-                return default({{context.HeadersType}});
-            }
-
-            var reader = new Reader();
-            foreach (var header in headers)
-            {
-                reader.Add(header.Key, header.Value);
-            }
-
-            return reader.Build();
+            return headers == null ? default({{context.HeadersType}}) : Reader.Build(global::XeroErrors.Machinery.HeaderValues.Collect(headers, Reader.Names));
             """);
         writer.EndBlock();
         if (context.Capabilities.HasValueTuple)
@@ -205,30 +174,10 @@ internal static class HeadersEmitter
     private static void EmitReader(SourceWriter writer, EmitContext context, IReadOnlyList<string> slots)
     {
         writer.WriteLine();
-        DocComment.Summary(writer, "Collects the first value of each header of interest.");
-        writer.BeginBlock("private struct Reader");
-        for (var i = 0; i < slots.Count; i++)
-        {
-            writer.WriteLine($"private {context.Nullable("string")} _{HeaderIdentifiers.Camel(slots, slots[i])};");
-        }
-
+        DocComment.Summary(writer, "The headers of interest, and the typed headers from the first value of each.");
+        writer.BeginBlock("private static class Reader");
+        writer.WriteLine($"public static readonly string[] Names = {(slots.Count == 0 ? "new string[0]" : "{ " + string.Join(", ", slots.Select(CSharpText.Literal)) + " }")};");
         writer.WriteLine();
-        writer.BeginBlock($"public void Add({context.Nullable("string")} name, {context.Nullable("string")} value)");
-        writer.BeginBlock("if (name == null || value == null)");
-        writer.WriteLine("return;");
-        writer.EndBlock();
-        for (var i = 0; i < slots.Count; i++)
-        {
-            var field = "_" + HeaderIdentifiers.Camel(slots, slots[i]);
-            writer.WriteLine();
-            writer.BeginBlock($"if ({field} == null && string.Equals(name, {CSharpText.Literal(slots[i])}, global::System.StringComparison.OrdinalIgnoreCase))");
-            writer.WriteLine($"{field} = value;");
-            writer.EndBlock();
-        }
-
-        writer.EndBlock();
-        writer.WriteLine();
-
         var args = new List<string>();
         foreach (var header in context.Spec.Headers)
         {
@@ -261,9 +210,10 @@ internal static class HeadersEmitter
             args.Add(Field(slots, header));
         }
 
+        var parameter = $"{context.Nullable("string")}[] values";
         writer.WriteLine(args.Count == 0
-            ? $"public {context.HeadersType} Build() => default({context.HeadersType});"
-            : $"public {context.HeadersType} Build() => new {context.HeadersType}({string.Join(", ", args)});");
+            ? $"public static {context.HeadersType} Build({parameter}) => default({context.HeadersType});"
+            : $"public static {context.HeadersType} Build({parameter}) => new {context.HeadersType}({string.Join(", ", args)});");
         writer.EndBlock();
     }
 
@@ -321,16 +271,13 @@ internal static class HeadersEmitter
                     return default({{context.HeadersType}});
                 }
 
-                var reader = new Reader();
+                var values = new string{{context.Nullable("")}}[Reader.Names.Length];
                 foreach (var header in headers)
                 {
-                    if (header.Name != null && header.Value != null)
-                    {
-                        reader.Add(header.Name, header.Value);
-                    }
+                    global::XeroErrors.Machinery.HeaderValues.Add(values, Reader.Names, header.Name, header.Value);
                 }
 
-                return reader.Build();
+                return Reader.Build(values);
             }
             """);
     }
@@ -379,13 +326,14 @@ internal static class HeadersEmitter
         return slots;
     }
 
+    /// <summary>Where a header's value is among the values <c>Reader.Build</c> takes, or <c>null</c> for a header the reader does not collect.</summary>
     private static string Field(IReadOnlyList<string> slots, string name)
     {
         for (var i = 0; i < slots.Count; i++)
         {
             if (string.Equals(slots[i], name, System.StringComparison.OrdinalIgnoreCase))
             {
-                return "_" + HeaderIdentifiers.Camel(slots, slots[i]);
+                return "values[" + i.ToString(CultureInfo.InvariantCulture) + "]";
             }
         }
 

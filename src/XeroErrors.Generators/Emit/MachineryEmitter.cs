@@ -26,7 +26,7 @@ internal static class MachineryEmitter
     /// <summary>What the HttpClient parts of the classifiers need: the shared read of a response body and the classifier's HTTP part.</summary>
     public const string Http = "Http";
 
-    /// <summary>What the typed headers need where a spec has <c>int</c> or <c>delay</c> headers: parsing their values.</summary>
+    /// <summary>What every spec's typed headers need: collecting the values of the headers of interest, and parsing <c>int</c> and <c>delay</c> ones.</summary>
     public const string Headers = "Headers";
 
     /// <summary>What a spec's rate limits need where the compilation has System.Threading.RateLimiting: the governor.</summary>

@@ -60,11 +60,6 @@ internal static class SourceOutput
                 parts.Add(MachineryEmitter.Bodies);
             }
 
-            if (Emitter.ParsesHeaderValues(model) && !parts.Contains(MachineryEmitter.Headers))
-            {
-                parts.Add(MachineryEmitter.Headers);
-            }
-
             if (Emitter.GovernsRateLimits(model, capabilities) && !parts.Contains(MachineryEmitter.RateLimits))
             {
                 parts.Add(MachineryEmitter.RateLimits);
@@ -85,7 +80,9 @@ internal static class SourceOutput
 
         if (firstEmitted is not null)
         {
+            // Every spec has exceptions and a headers type, which collect and parse header values with these.
             parts.Add(MachineryEmitter.Exceptions);
+            parts.Add(MachineryEmitter.Headers);
         }
 
         if (capabilities.HasHttp && firstEmitted is not null)

@@ -2,6 +2,7 @@ namespace XeroErrors.Machinery
 {
     using System;
     using System.CodeDom.Compiler;
+    using System.Collections.Generic;
     using System.ComponentModel;
     using System.Globalization;
 
@@ -15,6 +16,69 @@ namespace XeroErrors.Machinery
     {
         /// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref="TimeSpan"/>.</summary>
         private const long MaxDelaySeconds = 922337203L;
+
+        /// <summary>
+        /// The first value of each of <paramref name="names"/> among HTTP headers (a header's first value; names match
+        /// ignoring case, and the first header of a name counts), in the order of <paramref name="names"/>.
+        /// </summary>
+        /// <param name="headers">The headers, each with its values.</param>
+        /// <param name="names">The headers of interest.</param>
+        /// <returns>A value per name, null where the headers have none.</returns>
+        public static string[] Collect(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, string[] names)
+        {
+            var values = new string[names.Length];
+            foreach (var header in headers)
+            {
+                if (header.Value == null)
+                {
+                    continue;
+                }
+
+                foreach (var value in header.Value)
+                {
+                    Add(values, names, header.Key, value);
+                    break;
+                }
+            }
+
+            return values;
+        }
+
+        /// <summary>The value of each of <paramref name="names"/> among name-value pairs; the first pair of a name counts.</summary>
+        /// <param name="headers">The pairs.</param>
+        /// <param name="names">The headers of interest.</param>
+        /// <returns>A value per name, null where the pairs have none.</returns>
+        public static string[] Collect(IEnumerable<KeyValuePair<string, string>> headers, string[] names)
+        {
+            var values = new string[names.Length];
+            foreach (var header in headers)
+            {
+                Add(values, names, header.Key, header.Value);
+            }
+
+            return values;
+        }
+
+        /// <summary>Keeps a header's value where it is one of <paramref name="names"/> that has no value yet.</summary>
+        /// <param name="values">A value per name, filled so far.</param>
+        /// <param name="names">The headers of interest.</param>
+        /// <param name="name">The header's name; null is skipped.</param>
+        /// <param name="value">Its value; null is skipped.</param>
+        public static void Add(string[] values, string[] names, string name, string value)
+        {
+            if (name == null || value == null)
+            {
+                return;
+            }
+
+            for (var i = 0; i < names.Length; i++)
+            {
+                if (values[i] == null && string.Equals(name, names[i], StringComparison.OrdinalIgnoreCase))
+                {
+                    values[i] = value;
+                }
+            }
+        }
 
         /// <summary>An integer, with an optional sign and surrounding spaces.</summary>
         public static int? ParseInt(string text)

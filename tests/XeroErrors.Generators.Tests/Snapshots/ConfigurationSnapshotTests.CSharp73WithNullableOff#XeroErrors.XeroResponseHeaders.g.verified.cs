@@ -86,27 +86,7 @@ namespace XeroErrors
         /// <param name="headers">The response's headers; null is allowed.</param>
         public static XeroResponseHeaders FromHttpHeaders(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>> headers)
         {
-            if (headers == null)
-            {
-                return default(XeroResponseHeaders);
-            }
-
-            var reader = new Reader();
-            foreach (var header in headers)
-            {
-                if (header.Value == null)
-                {
-                    continue;
-                }
-
-                foreach (var value in header.Value)
-                {
-                    reader.Add(header.Key, value);
-                    break;
-                }
-            }
-
-            return reader.Build();
+            return headers == null ? default(XeroResponseHeaders) : Reader.Build(global::XeroErrors.Machinery.HeaderValues.Collect(headers, Reader.Names));
         }
 
         /// <summary>
@@ -118,18 +98,7 @@ namespace XeroErrors
         /// <param name="headers">The response's headers as name-value pairs; null is allowed.</param>
         public static XeroResponseHeaders FromPairs(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> headers)
         {
-            if (headers == null)
-            {
-                return default(XeroResponseHeaders);
-            }
-
-            var reader = new Reader();
-            foreach (var header in headers)
-            {
-                reader.Add(header.Key, header.Value);
-            }
-
-            return reader.Build();
+            return headers == null ? default(XeroResponseHeaders) : Reader.Build(global::XeroErrors.Machinery.HeaderValues.Collect(headers, Reader.Names));
         }
 
         /// <summary>
@@ -148,16 +117,13 @@ namespace XeroErrors
                 return default(XeroResponseHeaders);
             }
 
-            var reader = new Reader();
+            var values = new string[Reader.Names.Length];
             foreach (var header in headers)
             {
-                if (header.Name != null && header.Value != null)
-                {
-                    reader.Add(header.Name, header.Value);
-                }
+                global::XeroErrors.Machinery.HeaderValues.Add(values, Reader.Names, header.Name, header.Value);
             }
 
-            return reader.Build();
+            return Reader.Build(values);
         }
 
         private static XeroRateLimitProblem? ParseEnumRateLimitProblem(string text)
@@ -186,61 +152,12 @@ namespace XeroErrors
             return global::XeroErrors.XeroRateLimitProblem.Unknown;
         }
 
-        /// <summary>Collects the first value of each header of interest.</summary>
-        private struct Reader
+        /// <summary>The headers of interest, and the typed headers from the first value of each.</summary>
+        private static class Reader
         {
-            private string _retryAfter;
-            private string _xRateLimitProblem;
-            private string _xMinLimitRemaining;
-            private string _xDayLimitRemaining;
-            private string _xAppMinLimitRemaining;
-            private string _xeroCorrelationId;
-            private string _date;
+            public static readonly string[] Names = { "Retry-After", "X-Rate-Limit-Problem", "X-MinLimit-Remaining", "X-DayLimit-Remaining", "X-AppMinLimit-Remaining", "Xero-Correlation-Id", "Date" };
 
-            public void Add(string name, string value)
-            {
-                if (name == null || value == null)
-                {
-                    return;
-                }
-
-                if (_retryAfter == null && string.Equals(name, "Retry-After", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _retryAfter = value;
-                }
-
-                if (_xRateLimitProblem == null && string.Equals(name, "X-Rate-Limit-Problem", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _xRateLimitProblem = value;
-                }
-
-                if (_xMinLimitRemaining == null && string.Equals(name, "X-MinLimit-Remaining", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _xMinLimitRemaining = value;
-                }
-
-                if (_xDayLimitRemaining == null && string.Equals(name, "X-DayLimit-Remaining", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _xDayLimitRemaining = value;
-                }
-
-                if (_xAppMinLimitRemaining == null && string.Equals(name, "X-AppMinLimit-Remaining", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _xAppMinLimitRemaining = value;
-                }
-
-                if (_xeroCorrelationId == null && string.Equals(name, "Xero-Correlation-Id", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _xeroCorrelationId = value;
-                }
-
-                if (_date == null && string.Equals(name, "Date", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _date = value;
-                }
-            }
-
-            public XeroResponseHeaders Build() => new XeroResponseHeaders(global::XeroErrors.Machinery.HeaderValues.ParseDelay(_retryAfter, _date), ParseEnumRateLimitProblem(_xRateLimitProblem), _xRateLimitProblem, global::XeroErrors.Machinery.HeaderValues.ParseInt(_xMinLimitRemaining), global::XeroErrors.Machinery.HeaderValues.ParseInt(_xDayLimitRemaining), global::XeroErrors.Machinery.HeaderValues.ParseInt(_xAppMinLimitRemaining), _xeroCorrelationId, _xRateLimitProblem != null);
+            public static XeroResponseHeaders Build(string[] values) => new XeroResponseHeaders(global::XeroErrors.Machinery.HeaderValues.ParseDelay(values[0], values[6]), ParseEnumRateLimitProblem(values[1]), values[1], global::XeroErrors.Machinery.HeaderValues.ParseInt(values[2]), global::XeroErrors.Machinery.HeaderValues.ParseInt(values[3]), global::XeroErrors.Machinery.HeaderValues.ParseInt(values[4]), values[5], values[1] != null);
         }
     }
 }

@@ -35,27 +35,7 @@ namespace XeroErrors
         /// <param name="headers">The response's headers; null is allowed.</param>
         public static XeroResponseHeaders FromHttpHeaders(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, global::System.Collections.Generic.IEnumerable<string>>>? headers)
         {
-            if (headers == null)
-            {
-                return default(XeroResponseHeaders);
-            }
-
-            var reader = new Reader();
-            foreach (var header in headers)
-            {
-                if (header.Value == null)
-                {
-                    continue;
-                }
-
-                foreach (var value in header.Value)
-                {
-                    reader.Add(header.Key, value);
-                    break;
-                }
-            }
-
-            return reader.Build();
+            return headers == null ? default(XeroResponseHeaders) : Reader.Build(global::XeroErrors.Machinery.HeaderValues.Collect(headers, Reader.Names));
         }
 
         /// <summary>
@@ -67,18 +47,7 @@ namespace XeroErrors
         /// <param name="headers">The response's headers as name-value pairs; null is allowed.</param>
         public static XeroResponseHeaders FromPairs(global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? headers)
         {
-            if (headers == null)
-            {
-                return default(XeroResponseHeaders);
-            }
-
-            var reader = new Reader();
-            foreach (var header in headers)
-            {
-                reader.Add(header.Key, header.Value);
-            }
-
-            return reader.Build();
+            return headers == null ? default(XeroResponseHeaders) : Reader.Build(global::XeroErrors.Machinery.HeaderValues.Collect(headers, Reader.Names));
         }
 
         /// <summary>
@@ -97,43 +66,21 @@ namespace XeroErrors
                 return default(XeroResponseHeaders);
             }
 
-            var reader = new Reader();
+            var values = new string?[Reader.Names.Length];
             foreach (var header in headers)
             {
-                if (header.Name != null && header.Value != null)
-                {
-                    reader.Add(header.Name, header.Value);
-                }
+                global::XeroErrors.Machinery.HeaderValues.Add(values, Reader.Names, header.Name, header.Value);
             }
 
-            return reader.Build();
+            return Reader.Build(values);
         }
 
-        /// <summary>Collects the first value of each header of interest.</summary>
-        private struct Reader
+        /// <summary>The headers of interest, and the typed headers from the first value of each.</summary>
+        private static class Reader
         {
-            private string? _retryAfter;
-            private string? _date;
+            public static readonly string[] Names = { "Retry-After", "Date" };
 
-            public void Add(string? name, string? value)
-            {
-                if (name == null || value == null)
-                {
-                    return;
-                }
-
-                if (_retryAfter == null && string.Equals(name, "Retry-After", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _retryAfter = value;
-                }
-
-                if (_date == null && string.Equals(name, "Date", global::System.StringComparison.OrdinalIgnoreCase))
-                {
-                    _date = value;
-                }
-            }
-
-            public XeroResponseHeaders Build() => new XeroResponseHeaders(global::XeroErrors.Machinery.HeaderValues.ParseDelay(_retryAfter, _date));
+            public static XeroResponseHeaders Build(string?[] values) => new XeroResponseHeaders(global::XeroErrors.Machinery.HeaderValues.ParseDelay(values[0], values[1]));
         }
     }
 }
