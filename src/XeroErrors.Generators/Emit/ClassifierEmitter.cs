@@ -35,9 +35,6 @@ internal static class ClassifierEmitter
             /// <returns>The classification; <see cref="{{context.KindType}}.Unknown"/> for a status the spec does not list.</returns>
             public static {{context.ClassificationType}} Classify(int statusCode, {{context.Nullable("string")}} body, {{context.HeadersType}} headers)
             {
-                {{context.KindType}} kind;
-                bool isTransient;
-                var retryAfterSeconds = -1;
                 switch (statusCode)
                 {
             """);
@@ -50,17 +47,40 @@ internal static class ClassifierEmitter
 
         writer.WriteLine("default:");
         writer.Indent();
-        writer.WriteLine($"kind = {context.KindType}.Unknown;");
-        writer.WriteLine("isTransient = IsTransientStatus(statusCode);");
-        writer.WriteLine("break;");
+        writer.WriteLine($"return Classified(statusCode, headers, {context.KindType}.Unknown, IsTransientStatus(statusCode), -1);");
         writer.Unindent();
         writer.EndBlock();
+        writer.EndBlock();
+        writer.WriteLine();
+        WriteClassified(writer, context);
+        WriteThrowHelpers(writer, context);
+        WriteSummaries(writer, context);
+        WriteHelpers(writer, context);
 
+        writer.EndBlock();
+        FileFrame.Close(writer);
+        return writer.Complete();
+    }
+
+    /// <summary>
+    /// <c>Classified</c>: an outcome of the switch made a classification, after what the spec says of header values
+    /// (a value that makes a response transient or not) and of waits (Retry-After, else the entry's <c>retry.after</c>).
+    /// </summary>
+    private static void WriteClassified(SourceWriter writer, EmitContext context)
+    {
+        DocComment.Summary(writer, "The classification of an entry the status and body chose, with what the spec says of header values and waits.");
+        writer.BeginBlock($"private static {context.ClassificationType} Classified(int statusCode, in {context.HeadersType} headers, {context.KindType} kind, bool isTransient, int retryAfterSeconds)");
+        var first = true;
         foreach (var header in context.Spec.Headers.Where(h => h.Type == HeaderType.Enum))
         {
             foreach (var value in header.Values.Where(v => v.Transient.HasValue))
             {
-                writer.WriteLine();
+                if (!first)
+                {
+                    writer.WriteLine();
+                }
+
+                first = false;
                 writer.WriteLine($"// The spec: a {header.Name} of \"{CSharpText.XmlText(value.Value)}\" is {(value.Transient == true ? "transient" : "not transient")}.");
                 writer.WriteLine(value.Transient == true
                     ? $"if (headers.{header.Property} == {context.EnumType(header)}.{value.Member} && !(statusCode >= 200 && statusCode <= 299))"
@@ -71,7 +91,11 @@ internal static class ClassifierEmitter
             }
         }
 
-        writer.WriteLine();
+        if (!first)
+        {
+            writer.WriteLine();
+        }
+
         writer.WriteLine(context.DelayHeader is null ? "global::System.TimeSpan? retryAfter = null;" : $"var retryAfter = headers.{context.DelayHeader.Property};");
         writer.WriteLines($$"""
             if (!retryAfter.HasValue && retryAfterSeconds >= 0)
@@ -82,14 +106,6 @@ internal static class ClassifierEmitter
             return new {{context.ClassificationType}}(kind, statusCode, isTransient, retryAfter, headers);
             """);
         writer.EndBlock();
-
-        WriteThrowHelpers(writer, context);
-        WriteSummaries(writer, context);
-        WriteHelpers(writer, context);
-
-        writer.EndBlock();
-        FileFrame.Close(writer);
-        return writer.Complete();
     }
 
     private static void WriteStatusCase(SourceWriter writer, EmitContext context, int status, List<ResponseModel> entries)
@@ -103,7 +119,6 @@ internal static class ClassifierEmitter
         else
         {
             // Entries are tried in spec order; the default entry decides when no match hits.
-            var first = true;
             foreach (var entry in entries)
             {
                 // The body of a success is never read (ClassifyAsync does not fetch it), so only headers tell 2xx entries apart.
@@ -117,28 +132,17 @@ internal static class ClassifierEmitter
                     continue;
                 }
 
-                writer.BeginBlock($"{(first ? "if" : "else if")} ({string.Join(" || ", conditions)})");
-                WriteOutcome(writer, context, entry, status, withBreak: false);
+                writer.BeginBlock($"if ({string.Join(" || ", conditions)})");
+                WriteOutcome(writer, context, entry, status);
                 writer.EndBlock();
-                first = false;
+                writer.WriteLine();
             }
 
             // A spec with XERR011 or XERR012 still generates (its build fails on the error): then the first
-            // default, or the last entry, stands in so that the code compiles.
+            // default, or the last entry, stands in so that the code compiles. With nothing to test (a shared 2xx
+            // told apart only by its body), the default entry it is.
             var fallback = entries.FirstOrDefault(e => e.IsDefault) ?? entries[entries.Count - 1];
-            if (first)
-            {
-                // Nothing to test (a shared 2xx told apart only by its body): the default entry it is.
-                WriteOutcome(writer, context, fallback, status);
-                writer.Unindent();
-                return;
-            }
-
-            writer.BeginBlock("else");
-            WriteOutcome(writer, context, fallback, status, withBreak: false);
-            writer.EndBlock();
-            writer.WriteLine();
-            writer.WriteLine("break;");
+            WriteOutcome(writer, context, fallback, status);
         }
 
         writer.Unindent();
@@ -151,21 +155,12 @@ internal static class ClassifierEmitter
         return $"{context.BodiesType}.HasField(body, {index}{values})";
     }
 
-    private static void WriteOutcome(SourceWriter writer, EmitContext context, ResponseModel entry, int status, bool withBreak = true)
+    private static void WriteOutcome(SourceWriter writer, EmitContext context, ResponseModel entry, int status)
     {
         // A success is never transient, whatever the spec says (XERR101 tells the author).
         var transient = !IsSuccess(status) && (entry.Transient ?? IsTransientStatus(status));
-        writer.WriteLine($"kind = {context.KindType}.{entry.Name};");
-        writer.WriteLine($"isTransient = {(transient ? "true" : "false")};");
-        if (entry.RetryAfterSeconds is { } seconds && !IsSuccess(status))
-        {
-            writer.WriteLine($"retryAfterSeconds = {CSharpText.Literal(seconds)};");
-        }
-
-        if (withBreak)
-        {
-            writer.WriteLine("break;");
-        }
+        var seconds = entry.RetryAfterSeconds is { } after && !IsSuccess(status) ? CSharpText.Literal(after) : "-1";
+        writer.WriteLine($"return Classified(statusCode, headers, {context.KindType}.{entry.Name}, {(transient ? "true" : "false")}, {seconds});");
     }
 
     private static void WriteThrowHelpers(SourceWriter writer, EmitContext context)

@@ -27,115 +27,71 @@ namespace XeroErrors
         /// <returns>The classification; <see cref="XeroResponseKind.Unknown"/> for a status the spec does not list.</returns>
         public static XeroResponseClassification Classify(int statusCode, string? body, XeroResponseHeaders headers)
         {
-            XeroResponseKind kind;
-            bool isTransient;
-            var retryAfterSeconds = -1;
             switch (statusCode)
             {
                 case 200:
-                    kind = XeroResponseKind.Ok;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.Ok, false, -1);
                 case 201:
-                    kind = XeroResponseKind.Created;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.Created, false, -1);
                 case 204:
-                    kind = XeroResponseKind.NoContent;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.NoContent, false, -1);
                 case 400:
                     if (XeroResponseBodies.HasField(body, 0))
                     {
-                        kind = XeroResponseKind.TokenRequestRejected;
-                        isTransient = false;
-                    }
-                    else
-                    {
-                        kind = XeroResponseKind.BadRequest;
-                        isTransient = false;
+                        return Classified(statusCode, headers, XeroResponseKind.TokenRequestRejected, false, -1);
                     }
 
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.BadRequest, false, -1);
                 case 401:
                     if (XeroResponseBodies.HasField(body, 0))
                     {
-                        kind = XeroResponseKind.TokenRequestRejected;
-                        isTransient = false;
-                    }
-                    else
-                    {
-                        kind = XeroResponseKind.Unauthorized;
-                        isTransient = false;
+                        return Classified(statusCode, headers, XeroResponseKind.TokenRequestRejected, false, -1);
                     }
 
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.Unauthorized, false, -1);
                 case 403:
-                    kind = XeroResponseKind.Forbidden;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.Forbidden, false, -1);
                 case 404:
-                    kind = XeroResponseKind.NotFound;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.NotFound, false, -1);
                 case 409:
-                    kind = XeroResponseKind.Conflict;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.Conflict, false, -1);
                 case 412:
-                    kind = XeroResponseKind.PreconditionFailed;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.PreconditionFailed, false, -1);
                 case 413:
-                    kind = XeroResponseKind.PayloadTooLarge;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.PayloadTooLarge, false, -1);
                 case 422:
-                    kind = XeroResponseKind.UnprocessableEntity;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.UnprocessableEntity, false, -1);
                 case 429:
-                    kind = XeroResponseKind.RateLimitExceeded;
-                    isTransient = true;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.RateLimitExceeded, true, -1);
                 case 500:
-                    kind = XeroResponseKind.InternalError;
-                    isTransient = true;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.InternalError, true, -1);
                 case 501:
-                    kind = XeroResponseKind.NotImplemented;
-                    isTransient = false;
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.NotImplemented, false, -1);
                 case 503:
                     if (headers.HasXRateLimitProblemHeader || Contains(body, "oauth_problem=rate%20limit%20exceeded"))
                     {
-                        kind = XeroResponseKind.RateLimitExceeded;
-                        isTransient = true;
-                    }
-                    else if (Contains(body, "The Xero API is currently offline for maintenance") || Contains(body, "The Xero API is temporarily unavailable"))
-                    {
-                        kind = XeroResponseKind.NotAvailable;
-                        isTransient = true;
-                    }
-                    else if (Contains(body, "The Organisation is offline"))
-                    {
-                        kind = XeroResponseKind.OrganisationOffline;
-                        isTransient = true;
-                        retryAfterSeconds = 300;
-                    }
-                    else
-                    {
-                        kind = XeroResponseKind.NotAvailable;
-                        isTransient = true;
+                        return Classified(statusCode, headers, XeroResponseKind.RateLimitExceeded, true, -1);
                     }
 
-                    break;
+                    if (Contains(body, "The Xero API is currently offline for maintenance") || Contains(body, "The Xero API is temporarily unavailable"))
+                    {
+                        return Classified(statusCode, headers, XeroResponseKind.NotAvailable, true, -1);
+                    }
+
+                    if (Contains(body, "The Organisation is offline"))
+                    {
+                        return Classified(statusCode, headers, XeroResponseKind.OrganisationOffline, true, 300);
+                    }
+
+                    return Classified(statusCode, headers, XeroResponseKind.NotAvailable, true, -1);
                 default:
-                    kind = XeroResponseKind.Unknown;
-                    isTransient = IsTransientStatus(statusCode);
-                    break;
+                    return Classified(statusCode, headers, XeroResponseKind.Unknown, IsTransientStatus(statusCode), -1);
             }
+        }
 
+        /// <summary>The classification of an entry the status and body chose, with what the spec says of header values and waits.</summary>
+        private static XeroResponseClassification Classified(int statusCode, in XeroResponseHeaders headers, XeroResponseKind kind, bool isTransient, int retryAfterSeconds)
+        {
             // The spec: a X-Rate-Limit-Problem of "day" is not transient.
             if (headers.RateLimitProblem == XeroRateLimitProblem.Day)
             {
