@@ -271,7 +271,7 @@ internal static class HeadersEmitter
                     return default({{context.HeadersType}});
                 }
 
-                var values = new string{{context.Nullable("")}}[Reader.Names.Length];
+                var values = global::XeroErrors.Machinery.HeaderValues.Start(Reader.Names);
                 foreach (var header in headers)
                 {
                     global::XeroErrors.Machinery.HeaderValues.Add(values, Reader.Names, header.Name, header.Value);

@@ -14,6 +14,10 @@ namespace XeroErrors.Machinery
     [EditorBrowsable(EditorBrowsableState.Never)]
     public static class HeaderValues
     {
+        /// <summary>What <see cref="Start"/> hands out: one array per thread, reused by every read of headers on it.</summary>
+        [ThreadStatic]
+        private static string[] scratch;
+
         /// <summary>The largest delay a header can give (about 29 years), so that no value overflows <see cref="TimeSpan"/>.</summary>
         private const long MaxDelaySeconds = 922337203L;
 
@@ -23,10 +27,10 @@ namespace XeroErrors.Machinery
         /// </summary>
         /// <param name="headers">The headers, each with its values.</param>
         /// <param name="names">The headers of interest.</param>
-        /// <returns>A value per name, null where the headers have none.</returns>
+        /// <returns>A value per name, null where the headers have none: the calling thread's scratch array (see <see cref="Start"/>).</returns>
         public static string[] Collect(IEnumerable<KeyValuePair<string, IEnumerable<string>>> headers, string[] names)
         {
-            var values = new string[names.Length];
+            var values = Start(names);
             foreach (var header in headers)
             {
                 if (header.Value == null)
@@ -47,13 +51,35 @@ namespace XeroErrors.Machinery
         /// <summary>The value of each of <paramref name="names"/> among name-value pairs; the first pair of a name counts.</summary>
         /// <param name="headers">The pairs.</param>
         /// <param name="names">The headers of interest.</param>
-        /// <returns>A value per name, null where the pairs have none.</returns>
+        /// <returns>A value per name, null where the pairs have none: the calling thread's scratch array (see <see cref="Start"/>).</returns>
         public static string[] Collect(IEnumerable<KeyValuePair<string, string>> headers, string[] names)
         {
-            var values = new string[names.Length];
+            var values = Start(names);
             foreach (var header in headers)
             {
                 Add(values, names, header.Key, header.Value);
+            }
+
+            return values;
+        }
+
+        /// <summary>
+        /// The calling thread's scratch array, with a null value for each of <paramref name="names"/>, for a caller that
+        /// <see cref="Add"/>s the headers itself. It is valid until the next call on the same thread: the generated code
+        /// reads it into the typed headers at once, so that reading a response's headers allocates nothing for it.
+        /// </summary>
+        /// <param name="names">The headers of interest.</param>
+        /// <returns>The array; it may be longer than <paramref name="names"/>.</returns>
+        public static string[] Start(string[] names)
+        {
+            var values = scratch;
+            if (values == null || values.Length < names.Length)
+            {
+                values = scratch = new string[Math.Max(names.Length, 16)];
+            }
+            else
+            {
+                Array.Clear(values, 0, names.Length);
             }
 
             return values;

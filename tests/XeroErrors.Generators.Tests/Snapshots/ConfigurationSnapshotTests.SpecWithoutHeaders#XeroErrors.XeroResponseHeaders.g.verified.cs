@@ -66,7 +66,7 @@ namespace XeroErrors
                 return default(XeroResponseHeaders);
             }
 
-            var values = new string?[Reader.Names.Length];
+            var values = global::XeroErrors.Machinery.HeaderValues.Start(Reader.Names);
             foreach (var header in headers)
             {
                 global::XeroErrors.Machinery.HeaderValues.Add(values, Reader.Names, header.Name, header.Value);
