@@ -166,7 +166,7 @@ internal static class BodiesEmitter
     {
         var root = shape.Root is null ? "null" : CSharpText.Literal(shape.Root);
         var required = shape.RequiredPaths.IsEmpty ? "null" : $"new[] {{ {string.Join(", ", shape.RequiredPaths.Select(paths.Get))} }}";
-        var head = $"private static readonly {Machinery}BodyShape Shape{context.ShapeMethod(shape.Name)} = new {Machinery}BodyShape({Machinery}BodyFormat.{shape.Format}, {root}, {required}";
+        var head = $"private static readonly {Machinery}BodyShape Shape{context.ShapeMethod(shape.Name)} = new {Machinery}BodyShape({Machinery}BodyFormat.{FormatMember(shape.Format)}, {root}, {required}";
         var reads = shape.Fields.Select(field => FieldRead(context, field, paths)).ToList();
         return reads.Count == 0 ? head + ");" : head + ",\n" + string.Join(",\n", reads.Select(r => "    " + r)) + ");";
     }
@@ -245,6 +245,15 @@ internal static class BodiesEmitter
 
         writer.EndBlock(";");
     }
+
+    /// <summary>The library's <c>BodyFormat</c> member for a shape's format.</summary>
+    private static string FormatMember(BodyShapeFormat format) => format switch
+    {
+        BodyShapeFormat.Xml => "Xml",
+        BodyShapeFormat.Form => "Form",
+        BodyShapeFormat.Text => "Text",
+        _ => "Json",
+    };
 
     private static string FormatName(BodyShapeFormat format) => format.ToString().ToLowerInvariant();
 
