@@ -10,6 +10,7 @@ namespace XeroErrors.Generators.Tests;
 /// one fake clock: small numbers through the options (2 in progress, 10 a minute, 40 a day), so that a workload of
 /// minutes runs in moments and nothing depends on how fast this machine is.
 /// </summary>
+[Collection(nameof(FakeClockCollection))]
 public sealed class RateLimitTests
 {
     private static readonly Uri Api = new("https://api.xero.com/api.xro/2.0/Invoices");

@@ -38,3 +38,13 @@ internal static class FakeClock
         return time.GetUtcNow() - start;
     }
 }
+
+/// <summary>
+/// Runs the tests that move a fake clock while real tasks wait on it after the parallel tests, on their own: beside the
+/// CPU-bound tests (the property runs, the compilations) their continuations queue behind long work items, each step of
+/// the clock takes seconds of real time, and a workload of minutes on the fake clock outlasts the real-time guard.
+/// </summary>
+[CollectionDefinition(nameof(FakeClockCollection), DisableParallelization = true)]
+public sealed class FakeClockCollection
+{
+}
