@@ -83,7 +83,7 @@ namespace XeroErrors.Machinery
 
             var statusCode = (int)response.StatusCode;
             var headers = ReadSharedHeaders(response);
-            var body = NeedsBody(statusCode) ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false) : null;
+            var body = NeedsBody(statusCode) ? await ResponseBodyReads.ReadResponseAsync(response, cancellationToken).ConfigureAwait(false) : null;
             return Classify(statusCode, body, headers);
         }
 
@@ -135,7 +135,7 @@ namespace XeroErrors.Machinery
             }
 
             var body = sharedRead
-                ? await ReadBodyAsync(response, cancellationToken).ConfigureAwait(false)
+                ? await ResponseBodyReads.ReadResponseAsync(response, cancellationToken).ConfigureAwait(false)
                 : await ResponseBodyReads.ReadUnsharedAsync(response, cancellationToken).ConfigureAwait(false);
             var classification = Classify(statusCode, body, sharedRead ? ReadSharedHeaders(response) : ReadUnsharedHeaders(response));
             var exception = CreateException(classification, body, innerException);
@@ -221,13 +221,6 @@ namespace XeroErrors.Machinery
             return response.Content == null
                 ? ReadHeaders(response.Headers)
                 : ReadHeaders(response.Headers.Concat(response.Content.Headers));
-        }
-
-        /// <summary>The body through the shared read, or null when the response has no content.</summary>
-        private static Task<string> ReadBodyAsync(HttpResponseMessage response, CancellationToken cancellationToken)
-        {
-            var content = response.Content;
-            return content == null ? Task.FromResult<string>(null) : ResponseBodyReads.ReadAsync(content, cancellationToken);
         }
 
         /// <summary>The path of a request URI, such as "/api.xro/2.0/Invoices", without its query or fragment; null for none.</summary>

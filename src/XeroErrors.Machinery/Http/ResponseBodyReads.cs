@@ -33,6 +33,19 @@ namespace XeroErrors.Machinery
             return Reads.GetValue(content, c => new BodyRead(c)).GetTextAsync(cancellationToken);
         }
 
+        /// <summary>The text of a response's body through the shared read, or null when the response has no content.</summary>
+        /// <exception cref="ArgumentNullException"><paramref name="response"/> is null.</exception>
+        public static Task<string> ReadResponseAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+        {
+            if (response == null)
+            {
+                throw new ArgumentNullException(nameof(response));
+            }
+
+            var content = response.Content;
+            return content == null ? Task.FromResult<string>(null) : ReadAsync(content, cancellationToken);
+        }
+
         /// <summary>
         /// Reads the body as <see cref="ReadAsync"/> does and, where that read consumed an unbuffered body whole, puts
         /// the bytes back as buffered content, so a response handed on (a retry that gives up) still has all its body.

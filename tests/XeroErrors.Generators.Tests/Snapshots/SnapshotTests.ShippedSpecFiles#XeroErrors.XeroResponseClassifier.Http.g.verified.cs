@@ -144,21 +144,8 @@ namespace XeroErrors
         /// <exception cref="global::System.ArgumentNullException"><paramref name="response"/> is null.</exception>
         /// <exception cref="global::System.OperationCanceledException">The token was cancelled; the exception that cancellation caused, if any, is its inner exception.</exception>
         /// <exception cref="global::System.ObjectDisposedException">The response was disposed before its body was read.</exception>
-        public static global::System.Threading.Tasks.Task<string?> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken))
-        {
-            if (response == null)
-            {
-                throw new global::System.ArgumentNullException(nameof(response));
-            }
-
-            var content = response.Content;
-            if (content == null)
-            {
-                return global::System.Threading.Tasks.Task.FromResult<string?>(null);
-            }
-
-            return global::XeroErrors.Machinery.ResponseBodyReads.ReadAsync(content, cancellationToken)!;
-        }
+        public static global::System.Threading.Tasks.Task<string?> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, global::System.Threading.CancellationToken cancellationToken = default(global::System.Threading.CancellationToken)) =>
+            global::XeroErrors.Machinery.ResponseBodyReads.ReadResponseAsync(response, cancellationToken)!;
 
         /// <summary>
         /// Reads the body as <see cref="ReadBodyAsync"/> does and, where that read consumed an unbuffered body whole, puts
